@@ -1,0 +1,2 @@
+export * from "./net/topology.ts";
+export * from "./rng.ts";
