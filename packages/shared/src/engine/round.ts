@@ -1,0 +1,165 @@
+import * as v from "valibot";
+import { createNet, deliver, isUp, type NetHooks, transmit } from "../net/network.ts";
+import type { NodeId } from "../net/topology.ts";
+import { seedRng } from "../rng.ts";
+import type {
+  GameMode,
+  ModeTypes,
+  Rejection,
+  Round,
+  RoundEvent,
+  Seat,
+  TickCtx,
+} from "./contract.ts";
+import { applyFault, faultSchema, seatSchema, validateFault } from "./faults.ts";
+
+/** D2: an input as the server stamped it: the tick it applies at and its place in receipt order. */
+export interface Input {
+  t: number;
+  seq: number;
+  actor: NodeId | "host";
+  action: unknown;
+}
+
+export interface InputRejection {
+  seq: number;
+  actor: NodeId | "host";
+  rejection: Rejection;
+}
+
+export class ConfigError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`invalid round config: ${issues.join("; ")}`);
+    this.issues = issues;
+  }
+}
+
+/** Validates `config` (applying defaults) and builds tick 0 of a round. */
+export function createRound<T extends ModeTypes>(
+  mode: GameMode<T>,
+  config: unknown,
+  seats: Seat[],
+  seed: number,
+): Round<T> {
+  const parsed = v.safeParse(mode.configSchema, config);
+  if (!parsed.success) throw new ConfigError(parsed.issues.map(describeIssue));
+  const rng = seedRng(seed);
+  const { topology, net, game } = mode.setup(parsed.output, seats.length, rng);
+  return {
+    mode: mode.id,
+    config: parsed.output,
+    tick: 0,
+    rng,
+    seats: seats.map((seat) => ({ ...seat })),
+    net: createNet(topology, net),
+    game,
+  };
+}
+
+/**
+ * Advances the round by one tick: inputs in receipt order (D2), then bots (D5), then the network
+ * delivers, the mode ticks and queued messages go on the wire. Pure apart from `round` itself.
+ */
+export function step<T extends ModeTypes>(
+  mode: GameMode<T>,
+  round: Round<T>,
+  inputs: readonly Input[],
+  emit: (event: RoundEvent<T>) => void = () => {},
+): InputRejection[] {
+  round.tick++;
+  const ctx = tickContext(mode, round, emit);
+  const rejections: InputRejection[] = [];
+  for (const input of inputs) {
+    const rejection =
+      input.actor === "host"
+        ? applyHostInput(mode, round, input.action, ctx)
+        : applyNodeInput(mode, round, input.actor, input.action, ctx);
+    if (rejection) rejections.push({ seq: input.seq, actor: input.actor, rejection });
+  }
+  playBots(mode, round, ctx);
+  deliver(round.net, ctx.net, round.tick);
+  mode.tick(round, ctx);
+  transmit(round.net, ctx.net, round.tick, round.rng);
+  return rejections;
+}
+
+function tickContext<T extends ModeTypes>(
+  mode: GameMode<T>,
+  round: Round<T>,
+  emit: (event: RoundEvent<T>) => void,
+): TickCtx<T> {
+  const net: NetHooks<T["payload"]> = {
+    arrive: (message) => mode.arrive(round, message, ctx),
+    dropped: (drop) => mode.dropped(round, drop),
+    emit,
+  };
+  const ctx: TickCtx<T> = { tick: round.tick, rng: round.rng, emit, net };
+  return ctx;
+}
+
+function applyNodeInput<T extends ModeTypes>(
+  mode: GameMode<T>,
+  round: Round<T>,
+  node: NodeId,
+  action: unknown,
+  ctx: TickCtx<T>,
+): Rejection | null {
+  if (!Number.isInteger(node) || node < 0 || node >= round.seats.length) {
+    return { rule: "P6", code: "input.no-such-node", params: { node: String(node) } };
+  }
+  if (!isUp(round.net, node)) return { rule: "N4", code: "node.down" };
+  const parsed = v.safeParse(mode.actionSchema, action);
+  if (!parsed.success) return malformed(parsed.issues);
+  const rejection = mode.validate(round, node, parsed.output);
+  if (!rejection) mode.apply(round, node, parsed.output, ctx);
+  return rejection;
+}
+
+const hostInputSchema = v.union([faultSchema, seatSchema]);
+
+function applyHostInput<T extends ModeTypes>(
+  mode: GameMode<T>,
+  round: Round<T>,
+  action: unknown,
+  ctx: TickCtx<T>,
+): Rejection | null {
+  const common = v.safeParse(hostInputSchema, action);
+  if (common.success) {
+    const input = common.output;
+    if (input.type !== "seat") {
+      const rejection = validateFault(round, input);
+      if (!rejection) applyFault(round, input, ctx, mode);
+      return rejection;
+    }
+    if (input.node >= round.seats.length) {
+      return { rule: "D5", code: "input.no-such-node", params: { node: input.node } };
+    }
+    round.seats[input.node] = { name: input.name, bot: input.bot };
+    return null;
+  }
+  const own = v.safeParse(mode.hostActionSchema, action);
+  if (!own.success) return malformed(own.issues);
+  const rejection = mode.validateHost(round, own.output);
+  if (!rejection) mode.applyHost(round, own.output, ctx);
+  return rejection;
+}
+
+function playBots<T extends ModeTypes>(mode: GameMode<T>, round: Round<T>, ctx: TickCtx<T>): void {
+  const interval = Math.max(1, mode.botInterval(round));
+  round.seats.forEach((seat, node) => {
+    // Staggered so that a thousand bots don't all think in the same tick.
+    if (!seat.bot || !isUp(round.net, node) || (node + round.tick) % interval !== 0) return;
+    const action = mode.bot(mode.view(round, node), seat.bot, round.rng);
+    if (action && !mode.validate(round, node, action)) mode.apply(round, node, action, ctx);
+  });
+}
+
+function malformed(issues: readonly v.BaseIssue<unknown>[]): Rejection {
+  return { rule: "P6", code: "input.malformed", params: { issue: describeIssue(issues[0]!) } };
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue);
+  return path ? `${path}: ${issue.message}` : issue.message;
+}

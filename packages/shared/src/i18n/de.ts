@@ -1,0 +1,80 @@
+import type { Messages } from "./messages.ts";
+
+/** P7: German. Students are addressed with "du", teachers with "Sie", as German schools do. */
+export const de = {
+  "app.name": "Quorum",
+  "app.pitch":
+    "Ein Unterrichtsspiel, in dem jede und jeder in der Klasse ein Knoten eines echten Netzwerks ist: Pakete weiterleiten, einen Leader wählen und durchhalten, wenn das Netz ausfällt.",
+  "app.footer":
+    "Quorum läuft auf dem schuleigenen Server. Kein Tracking, keine Daten verlassen ihn.",
+  "format.quoted": "„{text}“",
+  "language.label": "Sprache",
+
+  "join.title": "Mitspielen",
+  "join.intro": "Den Code zeigt deine Lehrkraft am Beamer.",
+  "join.code.label": "Spielcode",
+  "join.code.hint": "6 Buchstaben und Ziffern",
+  "join.nickname.label": "Dein Name im Spiel",
+  "join.nickname.hint": "1–20 Zeichen. Alle in der Klasse sehen ihn.",
+  "join.submit": "Beitreten",
+  "join.checking": "Deine Klasse wird gesucht …",
+  "join.error.codeMissing": "Gib den 6-stelligen Code vom Beamer ein.",
+  "join.error.codeLength": "Ein Code hat 6 Zeichen, dieser hat {count}.",
+  "join.error.codeCharacters":
+    "Nicht erlaubt: {characters}. Codes bestehen aus den Buchstaben A–Z ohne I und O und den Ziffern 2–9.",
+  "join.error.nicknameMissing":
+    "Wähle einen Namen, damit deine Klasse weiß, welcher Knoten dir gehört.",
+  "join.error.nicknameLength": "Ein Name darf höchstens 20 Zeichen haben, dieser hat {count}.",
+  "join.result.sessionNotFound":
+    "Mit dem Code {code} läuft gerade kein Spiel – prüf bitte den Code am Beamer.",
+  "join.result.invalidCode": "{code} ist kein gültiger Spielcode – prüf bitte den Code am Beamer.",
+  "join.result.found":
+    "Die Klasse mit dem Code {code} ist gefunden. Mitspielen kannst du, sobald die Unterrichtsplattform fertig ist – sie kommt bald.",
+  "join.result.unreachable":
+    "Der Quorum-Server ist nicht erreichbar. Ist dein Gerät im selben Netz wie der Klassenraum?",
+  "join.result.serverError":
+    "Auf dem Server ist ein Fehler aufgetreten (Fehler {status}). Versuch es gleich noch einmal.",
+
+  "hostCta.title": "Sie unterrichten?",
+  "hostCta.text": "Planen Sie eine Stunde und zeigen Sie das Netzwerk am Beamer.",
+  "hostCta.button": "Als Lehrkraft starten",
+
+  "host.title": "Stunde planen",
+  "host.signInNotice":
+    "Die Anmeldung für Lehrkräfte kommt mit der Unterrichtsplattform. Bis dahin können Sie hier die Netzwerke erkunden, in denen Ihre Klasse spielen kann.",
+  "host.preset.label": "Netzwerkform",
+  "host.size.label": "Knoten – einer pro Person in der Klasse",
+  "host.seed.label": "Startwert (Seed)",
+  "host.seed.hint": "Derselbe Startwert ergibt immer dasselbe Netzwerk.",
+  "host.seed.shuffle": "Neuer Startwert",
+  "host.stats":
+    "{nodes} Knoten · {links} Verbindungen · im Schnitt {degree} Verbindungen pro Knoten",
+  "host.back": "Zurück zur Startseite",
+
+  "preset.ring.name": "Ring",
+  "preset.ring.description": "Jeder Knoten ist mit seinen beiden Nachbarn im Kreis verbunden.",
+  "preset.line.name": "Linie",
+  "preset.line.description": "Eine Kette: Nachrichten von einem Ende müssen durch jeden Knoten.",
+  "preset.star.name": "Stern",
+  "preset.star.description": "Ein Knoten in der Mitte ist mit allen anderen verbunden.",
+  "preset.grid.name": "Gitter",
+  "preset.grid.description": "Reihen und Spalten, wie die Straßen einer Stadt.",
+  "preset.tree.name": "Baum",
+  "preset.tree.description": "Ein Binärbaum: eine Wurzel, jeder Knoten hat bis zu zwei Kinder.",
+  "preset.mesh.name": "Vollvermascht",
+  "preset.mesh.description": "Jeder Knoten ist mit jedem anderen verbunden.",
+  "preset.geometric.name": "Zufällig verstreut",
+  "preset.geometric.description":
+    "Zufällig verteilte Knoten, verbunden mit ihren Nachbarn in der Nähe.",
+  "preset.small-world.name": "Kleine Welt",
+  "preset.small-world.description": "Ein Ring mit ein paar langen Abkürzungen quer hindurch.",
+  "preset.scale-free.name": "Wie das Internet",
+  "preset.scale-free.description": "Wenige stark vernetzte Knotenpunkte und viele kleine Knoten.",
+
+  "network.label": "Ein Netzwerk aus {nodes} Knoten und {links} Verbindungen",
+  "network.loading": "Das Netzwerk wird gezeichnet …",
+  "network.failed": "Die Netzwerkzeichnung konnte auf diesem Gerät nicht geladen werden.",
+
+  "notFound.title": "Seite nicht gefunden",
+  "notFound.text": "Unter dieser Adresse gibt es nichts.",
+} satisfies Messages;

@@ -1,0 +1,77 @@
+/**
+ * P7: every string the UI shows, in English. This dictionary defines the message keys; each
+ * other language must translate every key (a missing one fails typecheck). Placeholders are
+ * `{name}`; `t()` fills them.
+ */
+export const en = {
+  "app.name": "Quorum",
+  "app.pitch":
+    "A classroom game where every student is one node of a live network: route packets, elect a leader and keep going when the network fails.",
+  "app.footer": "Quorum runs on your school's own server. No tracking, nothing leaves it.",
+  "format.quoted": "“{text}”",
+  "language.label": "Language",
+
+  "join.title": "Join a game",
+  "join.intro": "Your teacher shows a code on the projector.",
+  "join.code.label": "Game code",
+  "join.code.hint": "6 letters and digits",
+  "join.nickname.label": "Your nickname",
+  "join.nickname.hint": "1–20 characters. Everyone in class will see it.",
+  "join.submit": "Join",
+  "join.checking": "Looking for your class…",
+  "join.error.codeMissing": "Enter the 6-character code from the projector.",
+  "join.error.codeLength": "A code has 6 characters; this one has {count}.",
+  "join.error.codeCharacters":
+    "Not allowed: {characters}. Codes use the letters A–Z without I and O, and the digits 2–9.",
+  "join.error.nicknameMissing": "Choose a nickname so your class knows which node is yours.",
+  "join.error.nicknameLength": "A nickname can have at most 20 characters; this one has {count}.",
+  "join.result.sessionNotFound":
+    "No class is running with code {code} — check the code on the projector.",
+  "join.result.invalidCode": "{code} is not a valid game code — check the code on the projector.",
+  "join.result.found":
+    "Found the class with code {code}. Taking part opens with the classroom platform, which is coming soon.",
+  "join.result.unreachable":
+    "Can't reach the Quorum server. Is your device on the same network as the classroom?",
+  "join.result.serverError": "The server had a problem (error {status}). Try again in a moment.",
+
+  "hostCta.title": "Teaching?",
+  "hostCta.text": "Plan a class and put its network on the projector.",
+  "hostCta.button": "Host a class",
+
+  "host.title": "Plan a class",
+  "host.signInNotice":
+    "Teacher sign-in arrives with the classroom platform. Until then, explore the networks your class can play on.",
+  "host.preset.label": "Network shape",
+  "host.size.label": "Nodes — one per student",
+  "host.seed.label": "Seed",
+  "host.seed.hint": "The same seed always draws the same network.",
+  "host.seed.shuffle": "New seed",
+  "host.stats": "{nodes} nodes · {links} links · {degree} links per node on average",
+  "host.back": "Back to the start page",
+
+  "preset.ring.name": "Ring",
+  "preset.ring.description": "Each node is linked to its two neighbours in a circle.",
+  "preset.line.name": "Line",
+  "preset.line.description": "A chain: messages from one end must pass every node.",
+  "preset.star.name": "Star",
+  "preset.star.description": "One hub in the middle, linked to everyone else.",
+  "preset.grid.name": "Grid",
+  "preset.grid.description": "Rows and columns, like streets in a city.",
+  "preset.tree.name": "Tree",
+  "preset.tree.description": "A binary tree: one root, every node has up to two children.",
+  "preset.mesh.name": "Full mesh",
+  "preset.mesh.description": "Every node is linked to every other node.",
+  "preset.geometric.name": "Random geometric",
+  "preset.geometric.description": "Nodes scattered at random, linked to the ones nearby.",
+  "preset.small-world.name": "Small world",
+  "preset.small-world.description": "A ring with a few long shortcuts across it.",
+  "preset.scale-free.name": "Internet-like",
+  "preset.scale-free.description": "A few well-connected hubs and many small nodes.",
+
+  "network.label": "A network of {nodes} nodes and {links} links",
+  "network.loading": "Drawing the network…",
+  "network.failed": "The network drawing could not be loaded on this device.",
+
+  "notFound.title": "Page not found",
+  "notFound.text": "There is nothing at this address.",
+} as const;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { de } from "./de.ts";
+import { en } from "./en.ts";
+import { detectLanguage, LANGUAGES, type MessageKey, t } from "./index.ts";
+
+const placeholders = (message: string) =>
+  [...message.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]).sort();
+
+describe("i18n", () => {
+  it("P7: t fills {name} placeholders in the chosen language", () => {
+    expect(t("en", "join.result.sessionNotFound", { code: "ABC234" })).toBe(
+      "No class is running with code ABC234 — check the code on the projector.",
+    );
+    expect(t("de", "join.result.sessionNotFound", { code: "ABC234" })).toBe(
+      "Mit dem Code ABC234 läuft gerade kein Spiel – prüf bitte den Code am Beamer.",
+    );
+    expect(t("en", "host.stats", { nodes: 12, links: 18, degree: "3.0" })).toBe(
+      "12 nodes · 18 links · 3.0 links per node on average",
+    );
+  });
+
+  it("P7: a message without placeholders is returned as written", () => {
+    expect(t("de", "join.title")).toBe("Mitspielen");
+  });
+
+  it("P7: every German message is written and uses the same placeholders as the English one", () => {
+    for (const key of Object.keys(en) as MessageKey[]) {
+      expect(de[key].trim(), key).not.toBe("");
+      expect(placeholders(de[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it("P7: the browser's first supported language wins, matched on its primary subtag", () => {
+    expect(detectLanguage(["de-AT", "en-US"])).toBe("de");
+    expect(detectLanguage(["fr-FR", "en-GB", "de"])).toBe("en");
+    expect(detectLanguage(["DE_ch"])).toBe("de");
+    expect(detectLanguage(["fr", "it"])).toBe("en");
+    expect(detectLanguage([])).toBe("en");
+    expect(LANGUAGES).toEqual(["en", "de"]);
+  });
+});

@@ -1,0 +1,258 @@
+import { direction, isUp, linkBlock, messagesHeld, neighbours } from "../../net/network.ts";
+import type { NodeId } from "../../net/topology.ts";
+import type { RoutingVariant } from "./config.ts";
+import type { Notice, Unacked } from "./game.ts";
+import type { PacketEnd, PacketKind } from "./packet.ts";
+import { liveDistances } from "./paths.ts";
+import type { RoutingRound } from "./rules.ts";
+
+export interface InboxPacket {
+  /** The inbox entry an action names. */
+  entry: number;
+  id: number;
+  src: NodeId;
+  dst: NodeId;
+  ttl: number;
+  kind: PacketKind;
+  seq: number | null;
+  /** Ticks since it arrived here. */
+  age: number;
+  /** The neighbour it came from; null when it started here. */
+  from: NodeId | null;
+  /** R8: hops to `dst` through each neighbour (-1: no route); null while hints are off. */
+  hints: Record<NodeId, number> | null;
+}
+
+export interface NeighbourView {
+  node: NodeId;
+  link: number;
+  /** The router sees its own link's carrier: false while cut or partitioned. */
+  up: boolean;
+  /** R2: the latency it measured on this link, in ticks; -1 before anything arrived. */
+  latency: number;
+  /** R2: of its recent transmissions on this link, how many arrived. */
+  acked: number;
+  sent: number;
+  /** Unit vector towards the neighbour, for drawing it in its real direction. */
+  dx: number;
+  dy: number;
+}
+
+/** D4: everything one router may know — and nothing more. */
+export interface RoutingView {
+  node: NodeId;
+  tick: number;
+  up: boolean;
+  variant: RoutingVariant;
+  ttl: number;
+  inbox: InboxPacket[];
+  inboxLimit: number;
+  neighbours: NeighbourView[];
+  score: number;
+  /** The class's share of packets delivered so far (a public scoreboard figure). */
+  deliveryRate: number;
+  unacked: Unacked[];
+  received: { src: NodeId; seq: number }[];
+  seenFloods: number[];
+  notices: Notice[];
+}
+
+export function view(round: RoutingRound, node: NodeId): RoutingView {
+  const { net, game } = round;
+  const hinted = round.config.hints || round.seats[node]?.bot != null;
+  const around = neighbours(net, node);
+  const here = net.positions[node]!;
+  return {
+    node,
+    tick: round.tick,
+    up: isUp(net, node),
+    variant: round.config.variant,
+    ttl: game.ttl,
+    inbox: net.inbox[node]!.map((message) => {
+      const packet = message.payload;
+      const distances = hinted ? liveDistances(net, packet.dst) : null;
+      return {
+        entry: message.id,
+        id: packet.id,
+        src: packet.src,
+        dst: packet.dst,
+        ttl: packet.ttl,
+        kind: packet.kind,
+        seq: packet.seq,
+        age: round.tick - message.arriveAt,
+        from: message.link < 0 ? null : message.from,
+        hints: distances
+          ? Object.fromEntries(
+              around.map((next) => {
+                const hops = linkBlock(net, next.link) ? -1 : distances[next.node]!;
+                return [next.node, hops < 0 ? -1 : hops + 1];
+              }),
+            )
+          : null,
+      };
+    }),
+    inboxLimit: net.inboxLimit,
+    neighbours: around.map(({ node: other, link }) => {
+      const slot = direction(net, link, node);
+      const recent = net.health[slot]!;
+      const there = net.positions[other]!;
+      const length = Math.hypot(there.x - here.x, there.y - here.y) || 1;
+      return {
+        node: other,
+        link,
+        up: linkBlock(net, link) === null,
+        latency: net.measured[slot]!,
+        acked: recent.reduce((sum, outcome) => sum + outcome, 0),
+        sent: recent.length,
+        dx: (there.x - here.x) / length,
+        dy: (there.y - here.y) / length,
+      };
+    }),
+    score: game.score[node]!,
+    deliveryRate: deliveryRate(round),
+    unacked: game.unacked[node]!.map((entry) => ({ ...entry })),
+    received: game.received[node]!.map(([src, seq]) => ({ src, seq })),
+    seenFloods: [...game.seenFloods[node]!],
+    notices: game.notices[node]!.map((notice) => ({ ...notice })),
+  };
+}
+
+export function deliveryRate(round: RoutingRound): number {
+  const { generated, delivered } = round.game.stats;
+  return generated === 0 ? 0 : delivered / generated;
+}
+
+export interface HostNode {
+  node: NodeId;
+  name: string;
+  bot: string | null;
+  up: boolean;
+  x: number;
+  y: number;
+  inbox: number;
+  score: number;
+  /** N5: partition group, 0 when whole. */
+  group: number;
+}
+
+export interface HostLink {
+  link: number;
+  a: NodeId;
+  b: NodeId;
+  up: boolean;
+  blocked: "link-down" | "partition" | null;
+  latency: number;
+  jitter: number;
+  loss: number;
+  load: number;
+}
+
+export interface FlyingPacket {
+  message: number;
+  id: number;
+  kind: PacketKind;
+  from: NodeId;
+  to: NodeId;
+  sentAt: number;
+  arriveAt: number;
+}
+
+/** N7: a fault in force now, with the fallacy it disproves (a message key). */
+export interface ActiveFault {
+  kind: "crash" | "cut" | "partition" | "loss" | "latency";
+  fallacy: string;
+  count: number;
+}
+
+export interface RoutingHostView {
+  tick: number;
+  variant: RoutingVariant;
+  ttl: number;
+  trafficRate: number;
+  hints: boolean;
+  nodes: HostNode[];
+  links: HostLink[];
+  packets: FlyingPacket[];
+  counters: {
+    generated: number;
+    created: number;
+    delivered: number;
+    held: number;
+    deliveryRate: number;
+    ends: Record<PacketEnd, number>;
+  };
+  faults: ActiveFault[];
+}
+
+export function hostView(round: RoutingRound): RoutingHostView {
+  const { net, game, config } = round;
+  const links = net.links.map(
+    (link, id): HostLink => ({
+      link: id,
+      a: link.a,
+      b: link.b,
+      up: link.up,
+      blocked: linkBlock(net, id),
+      latency: link.latency,
+      jitter: link.jitter,
+      loss: link.loss,
+      load: game.stats.linkLoad[id]!,
+    }),
+  );
+  return {
+    tick: round.tick,
+    variant: config.variant,
+    ttl: game.ttl,
+    trafficRate: config.trafficRate,
+    hints: config.hints,
+    nodes: round.seats.map((seat, node) => ({
+      node,
+      name: seat.name,
+      bot: seat.bot,
+      up: isUp(net, node),
+      x: net.positions[node]!.x,
+      y: net.positions[node]!.y,
+      inbox: net.inbox[node]!.length,
+      score: game.score[node]!,
+      group: net.group?.[node] ?? 0,
+    })),
+    links,
+    packets: net.inFlight.map((message) => ({
+      message: message.id,
+      id: message.payload.id,
+      kind: message.payload.kind,
+      from: message.from,
+      to: message.to,
+      sentAt: message.sentAt,
+      arriveAt: message.arriveAt,
+    })),
+    counters: {
+      generated: game.stats.generated,
+      created: game.stats.created,
+      delivered: game.stats.delivered,
+      held: messagesHeld(net),
+      deliveryRate: deliveryRate(round),
+      ends: { ...game.stats.ends },
+    },
+    faults: activeFaults(round),
+  };
+}
+
+function activeFaults(round: RoutingRound): ActiveFault[] {
+  const net = round.net;
+  const crashed = net.nodeUp.filter((up) => !up).length;
+  const cut = net.links.filter((link) => !link.up).length;
+  const lossy = net.links.filter((link, id) => link.loss > net.baseline[id]!.loss).length;
+  const slow = net.links.filter(
+    (link, id) =>
+      link.latency > net.baseline[id]!.latency || link.jitter > net.baseline[id]!.jitter,
+  ).length;
+  const faults: ActiveFault[] = [
+    { kind: "crash", fallacy: "fallacy.topology", count: crashed },
+    { kind: "cut", fallacy: "fallacy.topology", count: cut },
+    { kind: "partition", fallacy: "fallacy.reliable", count: net.group ? 1 : 0 },
+    { kind: "loss", fallacy: "fallacy.reliable", count: lossy },
+    { kind: "latency", fallacy: "fallacy.latency", count: slow },
+  ];
+  return faults.filter((fault) => fault.count > 0);
+}
