@@ -98,8 +98,8 @@ export function applyFault<T extends ModeTypes>(
 ): void {
   const net = round.net;
   const eachLink = (link: number | null, change: (id: number) => void) => {
-    if (link === null) net.links.forEach((_, id) => change(id));
-    else change(link);
+    if (link !== null) change(link);
+    else for (let id = 0; id < net.links.length; id++) change(id);
   };
   switch (fault.type) {
     case "crash":
