@@ -1,0 +1,90 @@
+import type { AnyMode, Round, RoundEvent, Seat } from "../engine/contract.ts";
+import { createRound, type Input, type InputRejection, step } from "../engine/round.ts";
+import { stateHash } from "../hash.ts";
+import { ENGINE_VERSION } from "../version.ts";
+
+export const REPLAY_FORMAT = "quorum-replay";
+/** Version of the file layout (not of the engine). */
+export const REPLAY_VERSION = 1;
+/** D6: a state hash every this many ticks. */
+export const CHECKPOINT_EVERY = 50;
+
+export interface Checkpoint {
+  t: number;
+  hash: string;
+}
+
+/** §1.2: everything needed to re-simulate a round, bit for bit. */
+export interface ReplayLog {
+  format: typeof REPLAY_FORMAT;
+  version: number;
+  engineVersion: number;
+  mode: string;
+  config: unknown;
+  seed: number;
+  roster: Seat[];
+  inputs: Input[];
+  checkpoints: Checkpoint[];
+  endTick: number;
+  /** The round's debrief at `endTick`, so a list of rounds needs no re-simulation. */
+  summary: unknown;
+}
+
+/** A round being played and written down as it goes. */
+export interface Recording {
+  mode: AnyMode;
+  round: Round;
+  log: ReplayLog;
+}
+
+export function startRecording(
+  mode: AnyMode,
+  config: unknown,
+  roster: Seat[],
+  seed: number,
+): Recording {
+  const round = createRound(mode, config, roster, seed);
+  return {
+    mode,
+    round,
+    log: {
+      format: REPLAY_FORMAT,
+      version: REPLAY_VERSION,
+      engineVersion: ENGINE_VERSION,
+      mode: mode.id,
+      // The validated config, defaults filled in: a later change of defaults can't alter a replay.
+      config: structuredClone(round.config),
+      seed,
+      roster: structuredClone(roster),
+      inputs: [],
+      checkpoints: [{ t: 0, hash: stateHash(round) }],
+      endTick: 0,
+      summary: null,
+    },
+  };
+}
+
+/** Plays one tick with `inputs` (already stamped with this tick and receipt order) and logs it. */
+export function recordTick(
+  recording: Recording,
+  inputs: readonly Input[],
+  emit?: (event: RoundEvent) => void,
+): InputRejection[] {
+  const { mode, round, log } = recording;
+  const rejections = step(mode, round, inputs, emit);
+  for (const input of inputs) log.inputs.push(input);
+  log.endTick = round.tick;
+  if (round.tick % CHECKPOINT_EVERY === 0)
+    log.checkpoints.push({ t: round.tick, hash: stateHash(round) });
+  return rejections;
+}
+
+/** Closes the log: the final checkpoint and the summary. */
+export function finishRecording(recording: Recording): ReplayLog {
+  const { mode, round, log } = recording;
+  const last = log.checkpoints[log.checkpoints.length - 1];
+  if (last?.t !== round.tick) log.checkpoints.push({ t: round.tick, hash: stateHash(round) });
+  log.endTick = round.tick;
+  log.summary = mode.debrief(round);
+  return log;
+}
