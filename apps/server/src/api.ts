@@ -1,5 +1,5 @@
+import { isJoinCode } from "@quorum/shared";
 import express from "express";
-import { isJoinCode } from "./joinCode.ts";
 
 /** The JSON API under /api. Unknown routes answer JSON too, never the client's index.html. */
 export function apiRouter(): express.Router {
