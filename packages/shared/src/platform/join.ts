@@ -1,4 +1,4 @@
-/** P2: join codes are 6 characters with no ambiguous ones (no 0/O, 1/I/L). */
+/** P2: join codes are 6 characters with no ambiguous ones (no 0/O, no 1/I). */
 export const JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const JOIN_CODE_LENGTH = 6;
 
