@@ -4,27 +4,25 @@ import type { Messages } from "./messages.ts";
 export const de = {
   "app.name": "Quorum",
   "app.pitch":
-    "Ein Unterrichtsspiel, in dem jede und jeder in der Klasse ein Knoten eines echten Netzwerks ist: Pakete weiterleiten, einen Leader wählen und durchhalten, wenn das Netz ausfällt.",
+    "Ein Unterrichtsspiel, in dem alle zu Knoten eines echten Netzwerks werden: Pakete weiterleiten, einen Leader wählen und durchhalten, wenn das Netz ausfällt.",
   "app.footer":
     "Quorum läuft auf dem schuleigenen Server. Kein Tracking, keine Daten verlassen ihn.",
   "format.quoted": "„{text}“",
   "language.label": "Sprache",
 
   "join.title": "Mitspielen",
-  "join.intro": "Den Code zeigt deine Lehrkraft am Beamer.",
   "join.code.label": "Spielcode",
-  "join.code.hint": "6 Buchstaben und Ziffern",
+  "join.code.hint": "Die 6 Zeichen vom Beamer",
   "join.nickname.label": "Dein Name im Spiel",
-  "join.nickname.hint": "1–20 Zeichen. Alle in der Klasse sehen ihn.",
+  "join.nickname.hint": "1–{max} Zeichen, für alle sichtbar.",
   "join.submit": "Beitreten",
   "join.checking": "Deine Klasse wird gesucht …",
-  "join.error.codeMissing": "Gib den 6-stelligen Code vom Beamer ein.",
-  "join.error.codeLength": "Ein Code hat 6 Zeichen, dieser hat {count}.",
+  "join.error.codeMissing": "Gib den {length}-stelligen Code vom Beamer ein.",
+  "join.error.codeLength": "Ein Code hat {length} Zeichen, dieser hat {count}.",
   "join.error.codeCharacters":
     "Nicht erlaubt: {characters}. Codes bestehen aus den Buchstaben A–Z ohne I und O und den Ziffern 2–9.",
-  "join.error.nicknameMissing":
-    "Wähle einen Namen, damit deine Klasse weiß, welcher Knoten dir gehört.",
-  "join.error.nicknameLength": "Ein Name darf höchstens 20 Zeichen haben, dieser hat {count}.",
+  "nickname.empty": "Wähle einen Namen, damit deine Klasse weiß, welcher Knoten dir gehört.",
+  "nickname.too-long": "Ein Name darf höchstens {max} Zeichen haben, dieser hat {count}.",
   "join.result.sessionNotFound":
     "Mit dem Code {code} läuft gerade kein Spiel – prüf bitte den Code am Beamer.",
   "join.result.invalidCode": "{code} ist kein gültiger Spielcode – prüf bitte den Code am Beamer.",

@@ -1,0 +1,60 @@
+import { useEffect, useState } from "preact/hooks";
+
+/** The client's pages. `/join/ABC234` is the address a QR code on the projector links to (P2). */
+export type Route =
+  | { page: "landing"; joinCode: string | null }
+  | { page: "host"; query: URLSearchParams }
+  | { page: "not-found" };
+
+export function routeOf(location: Pick<Location, "pathname" | "search">): Route {
+  const path = location.pathname.replace(/\/+$/, "") || "/";
+  const query = new URLSearchParams(location.search);
+  if (path === "/") return { page: "landing", joinCode: query.get("code") };
+  const join = /^\/join\/([^/]+)$/.exec(path);
+  if (join) return { page: "landing", joinCode: decodePathSegment(join[1]!) };
+  if (path === "/join") return { page: "landing", joinCode: query.get("code") };
+  if (path === "/host") return { page: "host", query };
+  return { page: "not-found" };
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a stray "%": show what was typed and let validation explain it
+  }
+}
+
+const NAVIGATE = "quorum:navigate";
+
+/** Moves to another page of the app without reloading it. */
+export function navigate(href: string, { replace = false } = {}): void {
+  if (replace) history.replaceState(null, "", href);
+  else history.pushState(null, "", href);
+  window.dispatchEvent(new Event(NAVIGATE));
+  if (!replace) window.scrollTo(0, 0);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => routeOf(location));
+  useEffect(() => {
+    const update = () => setRoute(routeOf(location));
+    window.addEventListener("popstate", update);
+    window.addEventListener(NAVIGATE, update);
+    return () => {
+      window.removeEventListener("popstate", update);
+      window.removeEventListener(NAVIGATE, update);
+    };
+  }, []);
+  return route;
+}
+
+/** A click on an in-app link: handled here unless the user asked for a new tab or window. */
+export function followLink(event: MouseEvent): void {
+  if (event.defaultPrevented || event.button !== 0) return;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const anchor = event.currentTarget;
+  if (!(anchor instanceof HTMLAnchorElement) || anchor.origin !== location.origin) return;
+  event.preventDefault();
+  navigate(anchor.pathname + anchor.search);
+}
