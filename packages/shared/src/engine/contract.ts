@@ -1,4 +1,5 @@
 import type * as v from "valibot";
+import type { MessageKey } from "../i18n/messages.ts";
 import type { Drop, Message, NetEvent, NetHooks, NetOptions, NetState } from "../net/network.ts";
 import type { NodeId, Topology } from "../net/topology.ts";
 import type { RngState } from "../rng.ts";
@@ -6,7 +7,7 @@ import type { RngState } from "../rng.ts";
 /** D3: why an action was refused — the rule it broke and a message key with its parameters. */
 export interface Rejection {
   rule: string;
-  code: string;
+  code: MessageKey;
   params?: Record<string, string | number>;
 }
 

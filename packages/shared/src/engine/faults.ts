@@ -56,9 +56,9 @@ export const FALLACY_OF: Record<Fault["type"], string | null> = {
 export function validateFault(round: Round, fault: Fault): Rejection | null {
   const nodes = round.net.nodeUp.length;
   const links = round.net.links.length;
-  const badNode = (node: number) =>
+  const badNode = (node: number): Rejection | null =>
     node >= nodes ? { rule: "N7", code: "fault.no-such-node", params: { node } } : null;
-  const badLink = (link: number | null) =>
+  const badLink = (link: number | null): Rejection | null =>
     link !== null && link >= links
       ? { rule: "N7", code: "fault.no-such-link", params: { link } }
       : null;

@@ -75,4 +75,47 @@ export const de = {
 
   "notFound.title": "Seite nicht gefunden",
   "notFound.text": "Unter dieser Adresse gibt es nichts.",
+  "rejection.sentence": "{sentence} ({rule})",
+  "input.no-such-node": "Einen Knoten {node} gibt es nicht.",
+  "input.malformed": "Diese Aktion wurde nicht verstanden ({issue}).",
+  "node.down": "Dein Knoten ist ausgefallen. Er kann erst nach dem Neustart wieder handeln.",
+  "routing.not-in-inbox": "Dieses Paket ist nicht in deinem Eingang.",
+  "routing.already-handled": "Dieses Paket hast du schon weitergeschickt.",
+  "routing.not-a-neighbour":
+    "{to} ist nicht dein Nachbar: Du kannst nur über deine eigenen Leitungen senden.",
+  "routing.link-down": "Deine Leitung zu {to} ist unterbrochen.",
+  "routing.partitioned": "Das Netz ist geteilt: {to} ist auf der anderen Seite.",
+  "routing.not-reliable": "Erneutes Senden gibt es nur in der Runde mit zuverlässiger Zustellung.",
+  "routing.not-unacked": "Paket #{seq} wartet auf keine Bestätigung.",
+  "routing.burst-needs-two-nodes": "Ein Verkehrsstoß braucht mindestens zwei Knoten.",
+  "fault.no-such-node": "Einen Knoten {node} gibt es nicht.",
+  "fault.no-such-link": "Eine Leitung {link} gibt es nicht.",
+  "fault.node-in-two-groups": "{node} steht in zwei Gruppen der Partition.",
+
+  "fallacy.reliable": "Das Netzwerk ist zuverlässig",
+  "fallacy.latency": "Die Latenz ist null",
+  "fallacy.bandwidth": "Die Bandbreite ist unendlich",
+  "fallacy.topology": "Die Topologie ändert sich nicht",
+
+  "drop.loss": "auf der Leitung verloren",
+  "drop.ttl": "TTL abgelaufen",
+  "drop.queue-full": "kein Pufferplatz",
+  "drop.link-down": "Leitung unterbrochen",
+  "drop.node-down": "Knoten ausgefallen",
+  "drop.partition": "Netz geteilt",
+  "drop.discard": "von einem Router verworfen",
+  "drop.duplicate": "Duplikat",
+
+  "replay.not-a-replay": "Das ist keine Quorum-Aufzeichnung.",
+  "replay.corrupt": "Die Aufzeichnung ist beschädigt oder unvollständig ({detail}).",
+  "replay.unknown-version":
+    "Diese Aufzeichnung hat Version {version}, die dieses Quorum nicht lesen kann.",
+  "replay.engine-version":
+    "Diese Runde wurde mit Engine-Version {recorded} aufgezeichnet; dieses Quorum spielt nur Version {supported} ab und lehnt sie ab, statt sie falsch abzuspielen.",
+  "replay.unknown-mode":
+    "Diese Aufzeichnung gehört zu einem Spielmodus, den dieses Quorum nicht kennt ({mode}).",
+  "replay.bad-config":
+    "Die Einstellungen der Runde in dieser Aufzeichnung sind ungültig ({detail}).",
+  "replay.diverged":
+    "Die Aufzeichnung stimmt bei Tick {tick} nicht mit dem Abspielen überein: Die Datei wurde verändert oder ist beschädigt.",
 } satisfies Messages;

@@ -73,4 +73,44 @@ export const en = {
 
   "notFound.title": "Page not found",
   "notFound.text": "There is nothing at this address.",
+  "rejection.sentence": "{sentence} ({rule})",
+  "input.no-such-node": "There is no node {node}.",
+  "input.malformed": "That action was not understood ({issue}).",
+  "node.down": "Your node is down. It can act again once it restarts.",
+  "routing.not-in-inbox": "That packet is not in your inbox.",
+  "routing.already-handled": "You already sent that packet on its way.",
+  "routing.not-a-neighbour": "{to} is not your neighbour: you can only send over your own links.",
+  "routing.link-down": "Your link to {to} is down.",
+  "routing.partitioned": "The network is partitioned: {to} is on the other side.",
+  "routing.not-reliable": "Retransmitting only exists in the reliable-delivery round.",
+  "routing.not-unacked": "Packet #{seq} is not waiting for an acknowledgement.",
+  "routing.burst-needs-two-nodes": "A traffic burst needs at least two nodes.",
+  "fault.no-such-node": "There is no node {node}.",
+  "fault.no-such-link": "There is no link {link}.",
+  "fault.node-in-two-groups": "{node} is in two groups of the partition.",
+
+  "fallacy.reliable": "The network is reliable",
+  "fallacy.latency": "Latency is zero",
+  "fallacy.bandwidth": "Bandwidth is infinite",
+  "fallacy.topology": "Topology doesn't change",
+
+  "drop.loss": "lost on the link",
+  "drop.ttl": "TTL expired",
+  "drop.queue-full": "no buffer space",
+  "drop.link-down": "link down",
+  "drop.node-down": "node down",
+  "drop.partition": "partitioned",
+  "drop.discard": "dropped by a router",
+  "drop.duplicate": "duplicate",
+
+  "replay.not-a-replay": "This is not a Quorum replay file.",
+  "replay.corrupt": "The replay file is damaged or incomplete ({detail}).",
+  "replay.unknown-version":
+    "This replay file has version {version}, which this Quorum cannot read.",
+  "replay.engine-version":
+    "This round was recorded with engine version {recorded}; this Quorum replays version {supported} only, so it refuses rather than replay it wrongly.",
+  "replay.unknown-mode": "This replay is of a game mode this Quorum does not have ({mode}).",
+  "replay.bad-config": "The round's settings in this replay are invalid ({detail}).",
+  "replay.diverged":
+    "The replay does not match its recording at tick {tick}: the file was changed or is damaged.",
 } as const;

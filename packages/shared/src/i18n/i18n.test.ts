@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { de } from "./de.ts";
 import { en } from "./en.ts";
-import { detectLanguage, LANGUAGES, type MessageKey, t } from "./index.ts";
+import { detectLanguage, explainRejection, LANGUAGES, type MessageKey, t } from "./index.ts";
 
 const placeholders = (message: string) =>
   [...message.matchAll(/\{([\w-]+)\}/g)].map((m) => m[1]).sort();
@@ -37,5 +37,20 @@ describe("i18n", () => {
     expect(detectLanguage(["fr", "it"])).toBe("en");
     expect(detectLanguage([])).toBe("en");
     expect(LANGUAGES).toEqual(["en", "de"]);
+  });
+});
+
+describe("explainRejection", () => {
+  it("D3: a rejection reads as a sentence in the player's language, with its rule ID", () => {
+    const rejection = { rule: "R2", code: "routing.not-a-neighbour", params: { to: 4 } } as const;
+    expect(explainRejection("en", rejection)).toBe(
+      "5 is not your neighbour: you can only send over your own links. (R2)",
+    );
+    expect(explainRejection("de", rejection, (node) => (node === 4 ? "Ada" : "?"))).toBe(
+      "Ada ist nicht dein Nachbar: Du kannst nur über deine eigenen Leitungen senden. (R2)",
+    );
+    expect(explainRejection("en", { rule: "R5", code: "routing.already-handled" })).toBe(
+      "You already sent that packet on its way. (R5)",
+    );
   });
 });

@@ -50,3 +50,25 @@ export function detectLanguage(preferred: readonly string[]): Language {
   }
   return DEFAULT_LANGUAGE;
 }
+
+/**
+ * D3: a refused action as one sentence with its rule ID, e.g. "You already sent that packet on
+ * its way. (R5)". Node ids in the parameters are shown through `nodeLabel` (a nickname, or the
+ * number people see).
+ */
+export function explainRejection(
+  language: Language,
+  rejection: { rule: string; code: MessageKey; params?: Record<string, string | number> },
+  nodeLabel: (node: number) => string = (node) => String(node + 1),
+): string {
+  const params: Record<string, string | number> = { ...rejection.params };
+  for (const name of ["node", "to"]) {
+    const value = params[name];
+    if (typeof value === "number") params[name] = nodeLabel(value);
+  }
+  const template = DICTIONARIES[language][rejection.code];
+  const sentence = template.replace(/\{([\w-]+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
+  return t(language, "rejection.sentence", { sentence, rule: rejection.rule });
+}
