@@ -11,7 +11,7 @@ import type {
   Seat,
   TickCtx,
 } from "./contract.ts";
-import { applyFault, faultSchema, seatSchema, validateFault } from "./faults.ts";
+import { applyFault, FALLACY_OF, faultSchema, seatSchema, validateFault } from "./faults.ts";
 
 /** D2: an input as the server stamped it: the tick it applies at and its place in receipt order. */
 export interface Input {
@@ -70,7 +70,8 @@ export function step<T extends ModeTypes>(
   round.tick++;
   const ctx = tickContext(mode, round, emit);
   const rejections: InputRejection[] = [];
-  for (const input of inputs) {
+  // D2: receipt order is the server's seq, whatever order the inputs were handed over in.
+  for (const input of [...inputs].sort((p, q) => p.seq - q.seq)) {
     const rejection =
       input.actor === "host"
         ? applyHostInput(mode, round, input.action, ctx)
@@ -116,7 +117,9 @@ function applyNodeInput<T extends ModeTypes>(
   return rejection;
 }
 
-const hostInputSchema = v.union([faultSchema, seatSchema]);
+const hostInputSchema = v.variant("type", [faultSchema, seatSchema]);
+/** The host input types the engine handles for every mode (N7 faults, D5 seats). */
+const commonTypes = new Set<unknown>([...Object.keys(FALLACY_OF), "seat"]);
 
 function applyHostInput<T extends ModeTypes>(
   mode: GameMode<T>,
@@ -139,7 +142,11 @@ function applyHostInput<T extends ModeTypes>(
     return null;
   }
   const own = v.safeParse(mode.hostActionSchema, action);
-  if (!own.success) return malformed(own.issues);
+  if (!own.success) {
+    // P6: a malformed fault or seat change is explained by its own shape, not the mode's.
+    const type = typeof action === "object" && action !== null && "type" in action && action.type;
+    return malformed(commonTypes.has(type) ? common.issues : own.issues);
+  }
   const rejection = mode.validateHost(round, own.output);
   if (!rejection) mode.applyHost(round, own.output, ctx);
   return rejection;

@@ -12,7 +12,9 @@ export type RoutingBot = (typeof ROUTING_BOTS)[number];
  * handle the oldest packet in the inbox.
  */
 export function bot(view: RoutingView, kind: string, rng: RngState): RoutingAction | null {
-  const overdue = view.unacked.find((entry) => entry.timeoutAt <= view.tick);
+  // R7: retransmitting is refused outside the reliable variant (the teacher may switch mid-round).
+  const overdue =
+    view.variant === "reliable" && view.unacked.find((entry) => entry.timeoutAt <= view.tick);
   if (overdue) return { type: "retransmit", seq: overdue.seq };
   const packet = view.inbox[0];
   if (!packet) return null;

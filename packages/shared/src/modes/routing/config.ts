@@ -11,7 +11,13 @@ export const routingConfigSchema = v.object({
   /** N1 @default "geometric" */
   preset: v.optional(v.picklist(TOPOLOGY_PRESETS), "geometric"),
   /** N1: link latency drawn from this range, in ticks. @default [5, 15] (0.5–1.5 s) */
-  latency: v.optional(v.tuple([ticks(600), ticks(600)]), [5, 15]),
+  latency: v.optional(
+    v.pipe(
+      v.tuple([ticks(600), ticks(600)]),
+      v.check(([min, max]) => min <= max, "the shortest latency must not exceed the longest"),
+    ),
+    [5, 15],
+  ),
   /** @default 0 */
   jitter: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600)), 0),
   /** @default 0 */

@@ -219,6 +219,9 @@ export function arrive(round: RoutingRound, message: Message<Packet>, ctx: Routi
       end(round, packet, "duplicate", node, ctx);
       return true;
     }
+    // N3: a copy that the full inbox is about to drop never reached this node.
+    const full = round.net.inbox[node]!.length >= round.net.inboxLimit;
+    if (full && packet.dst !== node) return false;
     remember(seen, packet.id, SEEN_LIMIT);
     const flood = round.game.stats.floods[packet.id];
     if (flood) flood.reached++;
@@ -243,9 +246,10 @@ function deliver(round: RoutingRound, node: NodeId, packet: Packet, ctx: Routing
   if (packet.kind === "ack") {
     const unacked = game.unacked[node]!;
     const index = unacked.findIndex((entry) => entry.seq === packet.seq);
-    if (index >= 0) unacked.splice(index, 1);
-    if (!duplicate)
-      notify(round, node, { kind: "acked", packet: packet.id, at: packet.src, tick: ctx.tick });
+    if (index < 0) return;
+    // R7: the sender is told which of its own packets got through; the ack's id means nothing to it.
+    const [entry] = unacked.splice(index, 1);
+    notify(round, node, { kind: "acked", packet: entry!.id, at: packet.src, tick: ctx.tick });
     return;
   }
   if (!duplicate) {
