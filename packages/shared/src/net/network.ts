@@ -53,6 +53,8 @@ export interface NetState<P> {
    */
   health: number[][];
   measured: number[];
+  /** Messages each link has put on the wire, both directions together. */
+  carried: number[];
 }
 
 /** How many recent transmissions a link's health remembers. */
@@ -106,6 +108,7 @@ export function createNet<P>(topology: Topology, options: NetOptions = {}): NetS
     drops: { loss: 0, ttl: 0, "queue-full": 0, "link-down": 0, "node-down": 0, partition: 0 },
     health: Array.from({ length: topology.links.length * 2 }, () => []),
     measured: Array.from({ length: topology.links.length * 2 }, () => -1),
+    carried: Array.from({ length: topology.links.length }, () => 0),
   };
 }
 
@@ -261,6 +264,7 @@ export function transmit<P>(
       } else {
         const jitter = link.jitter > 0 ? nextInt(rng, link.jitter + 1) : 0;
         message.sentAt = tick;
+        net.carried[linkId]!++;
         message.arriveAt = tick + Math.max(1, link.latency + jitter);
         net.inFlight.push(message);
         hooks.emit({ type: "transmit", message });
@@ -324,6 +328,13 @@ export function crashNode<P>(net: NetState<P>, hooks: NetHooks<P>, node: NodeId)
   net.nodeUp[node] = false;
   net.version++;
   for (const message of net.inbox[node]!.splice(0)) lose(net, hooks, message, "node-down", node);
+  // N4: what was on its way to the node is lost too, even if the node is back before it lands.
+  let kept = 0;
+  for (const message of net.inFlight) {
+    if (message.to === node) lose(net, hooks, message, "node-down", node);
+    else net.inFlight[kept++] = message;
+  }
+  net.inFlight.length = kept;
   for (const { link } of neighbours(net, node)) {
     for (const message of net.outbox[direction(net, link, node)]!.splice(0)) {
       lose(net, hooks, message, "node-down", node);

@@ -133,7 +133,7 @@ const SHAPES: Record<TopologyPreset, Shape> = {
     const edges: Edge[] = [];
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
-        if (distance(positions[a]!, positions[b]!) <= radius) edges.push([a, b]);
+        if (distanceSquared(positions[a]!, positions[b]!) <= radius * radius) edges.push([a, b]);
       }
     }
     return { edges, positions };
@@ -184,7 +184,7 @@ function connect(n: number, edges: Edge[], positions: Point[]): Edge[] {
     let bestDistance = Number.POSITIVE_INFINITY;
     for (const a of piece) {
       for (const b of main) {
-        const d = distance(positions[a]!, positions[b]!);
+        const d = distanceSquared(positions[a]!, positions[b]!);
         if (d < bestDistance) [best, bestDistance] = [[b, a], d];
       }
     }
@@ -261,8 +261,14 @@ function roundPoint(p: Point): Point {
   return { x: Math.round(p.x * 10000) / 10000, y: Math.round(p.y * 10000) / 10000 };
 }
 
-function distance(p: Point, q: Point): number {
-  return Math.hypot(p.x - q.x, p.y - q.y);
+/**
+ * Decisions compare squared distances: + and × are exact IEEE operations, identical in every
+ * JavaScript engine, while Math.hypot may differ in the last bit between browsers (D1).
+ */
+function distanceSquared(p: Point, q: Point): number {
+  const dx = p.x - q.x;
+  const dy = p.y - q.y;
+  return dx * dx + dy * dy;
 }
 
 function range(n: number): number[] {

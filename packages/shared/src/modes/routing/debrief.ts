@@ -49,7 +49,7 @@ export function debrief(round: RoutingRound): RoutingDebrief {
     latency: summarise(stats.latencies),
     ends: { ...stats.ends },
     stretch: stats.stretchCount === 0 ? null : stats.stretchSum / stats.stretchCount,
-    hottestLinks: stats.linkLoad
+    hottestLinks: round.net.carried
       .map((carried, link) => ({
         link,
         a: round.net.links[link]!.a,

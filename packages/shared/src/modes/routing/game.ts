@@ -44,8 +44,6 @@ export interface RoutingStats {
   /** Sum and count of hops taken over shortest possible hops (R9 stretch). */
   stretchSum: number;
   stretchCount: number;
-  /** Packets carried per link. */
-  linkLoad: number[];
   floods: Record<number, FloodRecord>;
   retransmits: number;
 }
@@ -121,7 +119,6 @@ export function createRoutingGame(
       latencies: [],
       stretchSum: 0,
       stretchCount: 0,
-      linkLoad: Array.from({ length: links }, () => 0),
       floods: {},
       retransmits: 0,
     },

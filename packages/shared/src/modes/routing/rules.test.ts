@@ -230,6 +230,27 @@ describe("R4 delivery", () => {
     expect(round.game.stats.ends["queue-full"]).toBe(0);
   });
 
+  it("R4: a router on a looping path scores once for the packet, not once per visit", () => {
+    const round = routingRound({ ttl: 8 }, 3);
+    plant(round, 0, 2);
+    walk(round, [0, 1, 0, 1, 2]);
+    expect(round.game.stats.delivered).toBe(1);
+    expect(round.game.score).toEqual([1, 1, 0]);
+  });
+
+  it("R9: a link's carried count holds what got through it, not what was lost on it", () => {
+    const round = routingRound({ ttl: 8 }, 2);
+    plant(round, 0, 1);
+    play(round, host({ type: "set-loss", link: 0, loss: 1 }));
+    play(round, by(0, { type: "forward", packet: onlyEntry(round, 0).id, to: 1 }));
+    expect(round.game.stats.ends.loss).toBe(1);
+    expect(round.net.carried).toEqual([0]);
+    play(round, host({ type: "set-loss", link: 0, loss: 0 }));
+    plant(round, 0, 1);
+    walk(round, [0, 1]);
+    expect(round.net.carried).toEqual([1]);
+  });
+
   it("R4: a packet is never left in, or taken from, an inbox that is not on its path", () => {
     const round = routingRound({}, 3);
     plant(round, 0, 1);
@@ -401,9 +422,8 @@ describe("R7 reliable variant", () => {
     expect(ack.id).not.toBe(data.id);
     walk(round, [dst, src]);
     expect(routing.view(round, src).unacked).toEqual([]);
-    // The sender is told which of its own packets was acked (it never saw the ack's own id).
+    // The sender learns of the delivery only through the ack (D4), which names its own packet.
     expect(routing.view(round, src).notices).toEqual([
-      { kind: "delivered", packet: data.id, at: dst, tick: 3 },
       { kind: "acked", packet: data.id, at: dst, tick: 5 },
     ]);
     expect(round.game.stats).toMatchObject({ delivered: 1, arrived: 2, retransmits: 0 });

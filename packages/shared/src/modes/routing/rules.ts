@@ -170,7 +170,6 @@ function forward(
   );
   if (typeof sent === "string") return; // the network dropped it and `dropped` accounted for it
   const stats = round.game.stats;
-  stats.linkLoad[sent.link]!++;
   if (packet.kind === "flood") {
     const flood = stats.floods[packet.id];
     if (flood) {
@@ -240,7 +239,7 @@ function deliver(round: RoutingRound, node: NodeId, packet: Packet, ctx: Routing
     stats.arrived++;
     game.deliveredIds[packet.id] = true;
     // R4: every router that forwarded it scores.
-    for (const router of packet.hops.slice(0, -1)) game.score[router]!++;
+    for (const router of new Set(packet.hops.slice(0, -1))) game.score[router]!++;
     ctx.emit({ type: "delivered", packet, node });
   }
   if (packet.kind === "ack") {
@@ -260,7 +259,10 @@ function deliver(round: RoutingRound, node: NodeId, packet: Packet, ctx: Routing
       stats.stretchSum += (packet.hops.length - 1) / shortest;
       stats.stretchCount++;
     }
-    notify(round, packet.src, { kind: "delivered", packet: packet.id, at: node, tick: ctx.tick });
+    // R7: in the reliable round only an ack tells the sender; anything else is global knowledge.
+    if (packet.seq === null) {
+      notify(round, packet.src, { kind: "delivered", packet: packet.id, at: node, tick: ctx.tick });
+    }
   }
   if (packet.seq !== null) {
     // R7: the receiver acks every copy, duplicates too — the sender may have lost the first ack.
@@ -332,11 +334,13 @@ export function generate(round: RoutingRound, ctx: RoutingCtx): void {
     createdAt: ctx.tick,
   };
   game.stats.generated++;
+  // A packet that cannot even start (its source is down or full) is counted as a drop, nothing else.
+  if (!originate(round, src, packet, ctx)) return;
   if (packet.kind === "flood") {
     game.stats.floods[packet.id] = { sent: 0, reached: 1, links: {} };
     remember(game.seenFloods[src]!, packet.id, SEEN_LIMIT);
   }
-  if (!originate(round, src, packet, ctx) || packet.seq === null) return;
+  if (packet.seq === null) return;
   game.unacked[src]!.push({
     seq: packet.seq,
     id: packet.id,

@@ -196,7 +196,7 @@ export function hostView(round: RoutingRound): RoutingHostView {
       latency: link.latency,
       jitter: link.jitter,
       loss: link.loss,
-      load: game.stats.linkLoad[id]!,
+      load: net.carried[id]!,
     }),
   );
   return {
