@@ -8,6 +8,7 @@ export * from "./modes/routing/index.ts";
 export * from "./net/network.ts";
 export * from "./net/topology.ts";
 export * from "./platform/join.ts";
+export * from "./replay/baseline.ts";
 export * from "./replay/codec.ts";
 export * from "./replay/log.ts";
 export * from "./replay/replayer.ts";

@@ -85,6 +85,11 @@ export interface GameMode<T extends ModeTypes = ModeTypes> {
   botInterval(round: Round<T>): number;
   score(round: Round<T>): number[];
   debrief(round: Round<T>): T["debrief"];
+  /**
+   * The bot kind the debrief measures the class against: the same round, traffic and faults,
+   * with this bot at every node (R9). Null when the mode has no such baseline.
+   */
+  baselineBot: string | null;
 }
 
 export type AnyMode = GameMode<ModeTypes>;

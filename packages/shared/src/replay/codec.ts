@@ -19,13 +19,14 @@ const fileSchema = v.object({
     v.tuple([
       v.pipe(v.number(), v.integer(), v.minValue(1)),
       v.pipe(v.number(), v.integer()),
-      v.union([v.literal("host"), v.pipe(v.number(), v.integer(), v.minValue(0))]),
+      // Any number: an input from a node that does not exist is logged, and refused again on replay.
+      v.union([v.literal("host"), v.number()]),
       v.unknown(),
     ]),
   ),
   checkpoints: v.array(v.object({ t: v.number(), hash: v.string() })),
   endTick: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  summary: v.unknown(),
+  summary: v.nullable(v.object({ class: v.unknown(), baseline: v.unknown() })),
 });
 
 export function encodeReplay(log: ReplayLog): Uint8Array {

@@ -2,6 +2,7 @@ import type { AnyMode, Round, RoundEvent, Seat } from "../engine/contract.ts";
 import { createRound, type Input, type InputRejection, step } from "../engine/round.ts";
 import { stateHash } from "../hash.ts";
 import { ENGINE_VERSION } from "../version.ts";
+import { playBaseline } from "./baseline.ts";
 
 export const REPLAY_FORMAT = "quorum-replay";
 /** Version of the file layout (not of the engine). */
@@ -26,8 +27,14 @@ export interface ReplayLog {
   inputs: Input[];
   checkpoints: Checkpoint[];
   endTick: number;
-  /** The round's debrief at `endTick`, so a list of rounds needs no re-simulation. */
-  summary: unknown;
+  /** The figures at `endTick`, so a list of rounds needs no re-simulation. */
+  summary: RoundSummary | null;
+}
+
+/** R9: the class's debrief, and the mode's baseline bot's on the same traffic and faults. */
+export interface RoundSummary {
+  class: unknown;
+  baseline: unknown;
 }
 
 /** A round being played and written down as it goes. */
@@ -71,6 +78,14 @@ export function recordTick(
   emit?: (event: RoundEvent) => void,
 ): InputRejection[] {
   const { mode, round, log } = recording;
+  for (const input of inputs) {
+    // A programming error in the caller, not bad user input: a mis-stamped input would replay
+    // at another tick than it was played.
+    if (input.t !== round.tick + 1)
+      throw new RangeError(
+        `input ${input.seq} is stamped for tick ${input.t}, not ${round.tick + 1}`,
+      );
+  }
   const rejections = step(mode, round, inputs, emit);
   for (const input of inputs) log.inputs.push(input);
   log.endTick = round.tick;
@@ -85,6 +100,8 @@ export function finishRecording(recording: Recording): ReplayLog {
   const last = log.checkpoints[log.checkpoints.length - 1];
   if (last?.t !== round.tick) log.checkpoints.push({ t: round.tick, hash: stateHash(round) });
   log.endTick = round.tick;
-  log.summary = mode.debrief(round);
+  const baseline =
+    mode.baselineBot === null ? null : mode.debrief(playBaseline(log, mode, mode.baselineBot));
+  log.summary = { class: mode.debrief(round), baseline };
   return log;
 }

@@ -8,6 +8,7 @@ import type { RoutingRound } from "../modes/routing/rules.ts";
 import { nextInt, seedRng } from "../rng.ts";
 import { randomActs, seatsOf } from "../testing.ts";
 import { ENGINE_VERSION } from "../version.ts";
+import { playBaseline } from "./baseline.ts";
 import { decodeReplay, encodeReplay } from "./codec.ts";
 import {
   CHECKPOINT_EVERY,
@@ -107,7 +108,7 @@ describe("D6 checkpoints and verification", () => {
       seed: 11,
       endTick: TICKS,
     });
-    expect(recorded.log.summary).toEqual(routing.debrief(recorded.round));
+    expect(recorded.log.summary?.class).toEqual(routing.debrief(recorded.round));
   });
 
   it("D6: verify re-simulates a log and accepts it", () => {
@@ -331,5 +332,41 @@ describe("D1 seeking (§1.2)", () => {
     const replay = opened(recorded.log);
     expect(seek(replay, 10_000).tick).toBe(TICKS);
     expect(seek(replay, -5).tick).toBe(0);
+  });
+});
+
+describe("R9 baseline", () => {
+  it("R9: the baseline replays the same traffic and faults with shortest-path bots at every node", () => {
+    const seats = Array.from({ length: 12 }, (_, node) => ({ name: `n${node}`, bot: null }));
+    const recording = startRecording(routing, { trafficRate: 4 }, seats, 5);
+    for (let t = 1; t <= 400; t++) {
+      const faults =
+        t === 100
+          ? [{ t, seq: 1, actor: "host" as const, action: { type: "crash", node: 3 } }]
+          : [];
+      recordTick(recording, faults);
+    }
+    const log = finishRecording(recording);
+    const baseline = playBaseline(log, routing, "shortest-path");
+    // Nobody routed in the class, so nothing was delivered…
+    expect((log.summary?.class as { delivered: number }).delivered).toBe(0);
+    // …while the bots routed the very same packets, and the crash happened to them too.
+    const generated = (round: Round) => (round as RoutingRound).game.stats.generated;
+    expect(generated(baseline)).toBe(generated(recording.round));
+    expect((log.summary?.baseline as { delivered: number }).delivered).toBeGreaterThan(0);
+    expect(baseline.net.nodeUp[3]).toBe(false);
+    expect(baseline.seats.every((seat) => seat.bot === "shortest-path")).toBe(true);
+  });
+
+  it("D6: a log with a checkpoint removed is refused as incomplete", () => {
+    const seats = Array.from({ length: 4 }, (_, node) => ({ name: `n${node}`, bot: "random" }));
+    const recording = startRecording(routing, {}, seats, 9);
+    for (let t = 1; t <= 120; t++) recordTick(recording, []);
+    const log = finishRecording(recording);
+    log.checkpoints = log.checkpoints.filter((checkpoint) => checkpoint.t !== 100);
+    expect(verify(log)).toEqual({
+      ok: false,
+      problem: { code: "replay.corrupt", detail: "the checkpoint of tick 100 is missing" },
+    });
   });
 });

@@ -3,7 +3,7 @@ import { createRound, type Input, step } from "../engine/round.ts";
 import { stateHash } from "../hash.ts";
 import { modeById } from "../modes/index.ts";
 import { ENGINE_VERSION } from "../version.ts";
-import { REPLAY_VERSION, type ReplayLog } from "./log.ts";
+import { CHECKPOINT_EVERY, REPLAY_VERSION, type ReplayLog } from "./log.ts";
 
 /** Why a log cannot be replayed — a message key and its parameters, never a wrong replay. */
 export type ReplayProblem =
@@ -75,11 +75,25 @@ export function seek(replay: Replay, tick: number): Round {
   return round;
 }
 
+/** D6: a complete log has a checkpoint at tick 0, every CHECKPOINT_EVERY ticks and at its end. */
+function missingCheckpoint(log: ReplayLog): number | null {
+  const present = new Set(log.checkpoints.map((checkpoint) => checkpoint.t));
+  for (let t = 0; t <= log.endTick; t += CHECKPOINT_EVERY) if (!present.has(t)) return t;
+  return present.has(log.endTick) ? null : log.endTick;
+}
+
 /** D6: re-simulates the whole log and compares every checkpoint; names the first divergence. */
 export function verify(log: ReplayLog): Result<{ ticks: number; checkpoints: number }> {
   const opened = openReplay(log);
   if (!opened.ok) return opened;
   const replay = opened.value;
+  const missing = missingCheckpoint(log);
+  if (missing !== null) {
+    return {
+      ok: false,
+      problem: { code: "replay.corrupt", detail: `the checkpoint of tick ${missing} is missing` },
+    };
+  }
   const round = structuredClone(replay.snapshots.get(0)!);
   for (const checkpoint of [...log.checkpoints].sort((p, q) => p.t - q.t)) {
     if (checkpoint.t > log.endTick) break;

@@ -52,6 +52,7 @@ export const routing: GameMode<rules.RoutingTypes> = {
   botInterval: (round) => round.config.botThinkTicks,
   score: (round) => [...round.game.score],
   debrief,
+  baselineBot: "shortest-path",
 };
 
 export { ROUTING_BOTS } from "./bot.ts";
