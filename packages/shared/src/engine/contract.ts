@@ -24,6 +24,8 @@ export interface ModeTypes {
   action: object;
   hostAction: { type: string };
   view: object;
+  /** D5: the part of `view` a bot decides on; a full view must also be a valid one. */
+  botView: object;
   hostView: object;
   payload: unknown;
   event: object;
@@ -79,8 +81,13 @@ export interface GameMode<T extends ModeTypes = ModeTypes> {
   /** D4: only what `node` may know. */
   view(round: Round<T>, node: NodeId): T["view"];
   hostView(round: Round<T>): T["hostView"];
+  /**
+   * D5: what a bot at `node` reads, or null when it has nothing to decide (it is not asked).
+   * Built for every bot every tick, so it holds no more than the mode's bots read.
+   */
+  botView(round: Round<T>, node: NodeId): T["botView"] | null;
   /** D5: a bot plays through the same validate/apply as a human. */
-  bot(view: T["view"], kind: string, rng: RngState): T["action"] | null;
+  bot(view: T["botView"], kind: string, rng: RngState): T["action"] | null;
   /** Ticks between two decisions of a bot. */
   botInterval(round: Round<T>): number;
   score(round: Round<T>): number[];

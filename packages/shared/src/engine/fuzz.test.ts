@@ -173,15 +173,15 @@ function brokenInvariants(
   for (const packet of view.inbox) {
     if (packet.hints === null) continue;
     const distances = hopsTo(net, packet.dst);
-    for (const { node: next, link } of neighbours(net, node)) {
+    neighbours(net, node).forEach(({ node: next, link }, index) => {
       const far = distances[next]!;
       const expected = linkBlock(net, link) || far < 0 ? -1 : far + 1;
-      if (packet.hints[next] !== expected) {
+      if (packet.hints?.[index] !== expected) {
         broken.push(
-          `R8: hint ${node}→${next} for ${packet.dst} is ${packet.hints[next]}, not ${expected}`,
+          `R8: hint ${node}→${next} for ${packet.dst} is ${packet.hints?.[index]}, not ${expected}`,
         );
       }
-    }
+    });
   }
 
   // R6: a node remembers only floods that reached it (not copies its full inbox dropped).

@@ -157,7 +157,8 @@ function playBots<T extends ModeTypes>(mode: GameMode<T>, round: Round<T>, ctx: 
   round.seats.forEach((seat, node) => {
     // Staggered so that a thousand bots don't all think in the same tick.
     if (!seat.bot || !isUp(round.net, node) || (node + round.tick) % interval !== 0) return;
-    const action = mode.bot(mode.view(round, node), seat.bot, round.rng);
+    const view = mode.botView(round, node);
+    const action = view && mode.bot(view, seat.bot, round.rng);
     if (action && !mode.validate(round, node, action)) mode.apply(round, node, action, ctx);
   });
 }

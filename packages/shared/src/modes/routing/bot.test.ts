@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { createRound, step } from "../../engine/round.ts";
 import { linkBetween } from "../../net/network.ts";
 import { seedRng } from "../../rng.ts";
-import { host, idle, inboxOf, onlyEntry, plant, play, routingRound } from "../../testing.ts";
+import {
+  host,
+  idle,
+  inboxOf,
+  onlyEntry,
+  plant,
+  play,
+  routingRound,
+  seatsOf,
+} from "../../testing.ts";
 import { bot } from "./bot.ts";
 import { routing } from "./index.ts";
 import type { RoutingRound } from "./rules.ts";
@@ -96,5 +106,35 @@ describe("D5 routing bots", () => {
     // The bot still decides: it forwards (and the lossy link loses) instead of stalling.
     expect(inboxOf(round, src)).toEqual([]);
     expect(round.game.stats.ends.loss).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("D5 bot view", () => {
+  it("D5: a bot decides the same on its small bot view as on the router's full view", () => {
+    const round = createRound(
+      routing,
+      { preset: "small-world", trafficRate: 20, inboxLimit: 16 },
+      seatsOf(
+        20,
+        Array.from({ length: 20 }, () => "shortest-path"),
+      ),
+      3,
+    );
+    let compared = 0;
+    for (let t = 0; t < 200; t++) {
+      step(routing, round, []);
+      for (let node = 0; node < 20; node++) {
+        const small = routing.botView(round, node);
+        if (small === null) {
+          expect(round.net.inbox[node]).toEqual([]);
+          continue;
+        }
+        const a = routing.bot(small, "shortest-path", seedRng(t));
+        const b = routing.bot(routing.view(round, node), "shortest-path", seedRng(t));
+        expect(a).toEqual(b);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });

@@ -1,7 +1,7 @@
 import type { RngState } from "../../rng.ts";
 import { nextInt } from "../../rng.ts";
 import type { RoutingAction } from "./rules.ts";
-import type { InboxPacket, RoutingView } from "./view.ts";
+import type { InboxPacket, RoutingBotView } from "./view.ts";
 
 /** D5: the kinds of bot that can sit at a router. */
 export const ROUTING_BOTS = ["shortest-path", "random", "flooding"] as const;
@@ -11,7 +11,7 @@ export type RoutingBot = (typeof ROUTING_BOTS)[number];
  * One decision from what the router knows (D4). Bots first retransmit what timed out (R7), then
  * handle the oldest packet in the inbox.
  */
-export function bot(view: RoutingView, kind: string, rng: RngState): RoutingAction | null {
+export function bot(view: RoutingBotView, kind: string, rng: RngState): RoutingAction | null {
   // R7: retransmitting is refused outside the reliable variant (the teacher may switch mid-round).
   const overdue =
     view.variant === "reliable" && view.unacked.find((entry) => entry.timeoutAt <= view.tick);
@@ -24,12 +24,13 @@ export function bot(view: RoutingView, kind: string, rng: RngState): RoutingActi
 }
 
 /** Forward on a shortest live path (R8's distance vector); drop when there is no route. */
-function shortestHop(view: RoutingView, packet: InboxPacket, rng: RngState): RoutingAction {
-  const hints = packet.hints ?? {};
+function shortestHop(view: RoutingBotView, packet: InboxPacket, rng: RngState): RoutingAction {
+  const hints = packet.hints ?? [];
   let best = Number.POSITIVE_INFINITY;
   let choices: number[] = [];
-  for (const neighbour of view.neighbours) {
-    const hops = hints[neighbour.node] ?? -1;
+  for (let i = 0; i < view.neighbours.length; i++) {
+    const neighbour = view.neighbours[i]!;
+    const hops = hints[i] ?? -1;
     if (!neighbour.up || hops < 0 || hops > best) continue;
     if (hops < best) choices = [];
     best = hops;
@@ -40,7 +41,7 @@ function shortestHop(view: RoutingView, packet: InboxPacket, rng: RngState): Rou
 }
 
 /** A random walk that avoids going straight back when it can. */
-function randomHop(view: RoutingView, packet: InboxPacket, rng: RngState): RoutingAction {
+function randomHop(view: RoutingBotView, packet: InboxPacket, rng: RngState): RoutingAction {
   const open = view.neighbours.filter((neighbour) => neighbour.up);
   const onward = open.filter((neighbour) => neighbour.node !== packet.from);
   const choices = onward.length > 0 ? onward : open;

@@ -8,7 +8,7 @@ import { debrief } from "./debrief.ts";
 import { createRoutingGame } from "./game.ts";
 import { diameter } from "./paths.ts";
 import * as rules from "./rules.ts";
-import { hostView, view } from "./view.ts";
+import { botView, hostView, view } from "./view.ts";
 
 /** §3.1 "be the router". */
 export const routing: GameMode<rules.RoutingTypes> = {
@@ -47,6 +47,7 @@ export const routing: GameMode<rules.RoutingTypes> = {
   restarted: () => {},
   tick: rules.tick,
   view,
+  botView,
   hostView,
   bot,
   botInterval: (round) => round.config.botThinkTicks,

@@ -30,6 +30,7 @@ export interface RoutingTypes {
   action: RoutingAction;
   hostAction: RoutingHostAction;
   view: import("./view.ts").RoutingView;
+  botView: import("./view.ts").RoutingBotView;
   hostView: import("./view.ts").RoutingHostView;
   payload: Packet;
   event: RoutingEvent;

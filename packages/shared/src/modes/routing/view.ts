@@ -1,8 +1,15 @@
-import { direction, isUp, linkBlock, messagesHeld, neighbours } from "../../net/network.ts";
+import {
+  direction,
+  isUp,
+  linkBlock,
+  type Message,
+  messagesHeld,
+  neighbours,
+} from "../../net/network.ts";
 import type { NodeId } from "../../net/topology.ts";
 import type { RoutingVariant } from "./config.ts";
 import type { Notice, Unacked } from "./game.ts";
-import type { PacketEnd, PacketKind } from "./packet.ts";
+import type { Packet, PacketEnd, PacketKind } from "./packet.ts";
 import { liveDistances } from "./paths.ts";
 import type { RoutingRound } from "./rules.ts";
 
@@ -19,8 +26,11 @@ export interface InboxPacket {
   age: number;
   /** The neighbour it came from; null when it started here. */
   from: NodeId | null;
-  /** R8: hops to `dst` through each neighbour (-1: no route); null while hints are off. */
-  hints: Record<NodeId, number> | null;
+  /**
+   * R8: hops to `dst` through each neighbour, in the order of `neighbours` (-1: no route); null
+   * while hints are off.
+   */
+  hints: number[] | null;
 }
 
 export interface NeighbourView {
@@ -57,10 +67,76 @@ export interface RoutingView {
   notices: Notice[];
 }
 
+/** D5: what a routing bot reads — a part of RoutingView, so a full view works for a bot too. */
+export interface RoutingBotView {
+  node: NodeId;
+  tick: number;
+  variant: RoutingVariant;
+  /** Only the head of the inbox: a bot handles the oldest packet first. */
+  inbox: InboxPacket[];
+  neighbours: Carrier[];
+  unacked: Unacked[];
+}
+
+/** A neighbour and whether the link to it carries (N2, N5). */
+type Carrier = Pick<NeighbourView, "node" | "link" | "up">;
+
+export function botView(round: RoutingRound, node: NodeId): RoutingBotView | null {
+  const { net, game } = round;
+  const head = net.inbox[node]![0];
+  const unacked = game.unacked[node]!;
+  if (!head && !unacked.some((entry) => entry.timeoutAt <= round.tick)) return null;
+  const around = carriers(round, node);
+  return {
+    node,
+    tick: round.tick,
+    variant: round.config.variant,
+    // R8: a bot always gets the hints, since a bot runs a routing protocol.
+    inbox: head ? [inboxPacket(round, head, around)] : [],
+    neighbours: around,
+    unacked: unacked.map((entry) => ({ ...entry })),
+  };
+}
+
+function carriers(round: RoutingRound, node: NodeId): Carrier[] {
+  return neighbours(round.net, node).map(({ node: other, link }) => ({
+    node: other,
+    link,
+    up: linkBlock(round.net, link) === null,
+  }));
+}
+
+/** One inbox entry as its router sees it; `hintsOver` lists the neighbours to hint, if any. */
+function inboxPacket(
+  round: RoutingRound,
+  message: Message<Packet>,
+  hintsOver: readonly Carrier[] | null,
+): InboxPacket {
+  const packet = message.payload;
+  const distances = hintsOver && liveDistances(round.net, packet.dst);
+  return {
+    entry: message.id,
+    id: packet.id,
+    src: packet.src,
+    dst: packet.dst,
+    ttl: packet.ttl,
+    kind: packet.kind,
+    seq: packet.seq,
+    age: round.tick - message.arriveAt,
+    from: message.link < 0 ? null : message.from,
+    hints: distances
+      ? hintsOver.map((next) => {
+          const hops = next.up ? distances[next.node]! : -1;
+          return hops < 0 ? -1 : hops + 1;
+        })
+      : null,
+  };
+}
+
 export function view(round: RoutingRound, node: NodeId): RoutingView {
   const { net, game } = round;
   const hinted = round.config.hints || round.seats[node]?.bot != null;
-  const around = neighbours(net, node);
+  const around = carriers(round, node);
   const here = net.positions[node]!;
   return {
     node,
@@ -68,31 +144,9 @@ export function view(round: RoutingRound, node: NodeId): RoutingView {
     up: isUp(net, node),
     variant: round.config.variant,
     ttl: game.ttl,
-    inbox: net.inbox[node]!.map((message) => {
-      const packet = message.payload;
-      const distances = hinted ? liveDistances(net, packet.dst) : null;
-      return {
-        entry: message.id,
-        id: packet.id,
-        src: packet.src,
-        dst: packet.dst,
-        ttl: packet.ttl,
-        kind: packet.kind,
-        seq: packet.seq,
-        age: round.tick - message.arriveAt,
-        from: message.link < 0 ? null : message.from,
-        hints: distances
-          ? Object.fromEntries(
-              around.map((next) => {
-                const hops = linkBlock(net, next.link) ? -1 : distances[next.node]!;
-                return [next.node, hops < 0 ? -1 : hops + 1];
-              }),
-            )
-          : null,
-      };
-    }),
+    inbox: net.inbox[node]!.map((message) => inboxPacket(round, message, hinted ? around : null)),
     inboxLimit: net.inboxLimit,
-    neighbours: around.map(({ node: other, link }) => {
+    neighbours: around.map(({ node: other, link, up }) => {
       const slot = direction(net, link, node);
       const recent = net.health[slot]!;
       const there = net.positions[other]!;
@@ -100,7 +154,7 @@ export function view(round: RoutingRound, node: NodeId): RoutingView {
       return {
         node: other,
         link,
-        up: linkBlock(net, link) === null,
+        up,
         latency: net.measured[slot]!,
         acked: recent.reduce((sum, outcome) => sum + outcome, 0),
         sent: recent.length,
