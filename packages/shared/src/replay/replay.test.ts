@@ -1,4 +1,4 @@
-import { gzipSync, strToU8 } from "fflate";
+import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Round, RoundEvent } from "../engine/contract.ts";
 import { createRound, type Input, step } from "../engine/round.ts";
@@ -198,10 +198,8 @@ describe("D6 the .quorum-replay file (§1.2)", () => {
   });
 
   const fileOf = (json: unknown) => gzipSync(strToU8(JSON.stringify(json)));
-  const tuples = (log: ReplayLog) => ({
-    ...log,
-    inputs: log.inputs.map((input) => [input.t, input.seq, input.actor, input.action]),
-  });
+  /** The file's JSON as encodeReplay writes it (inputs as [Δt, Δseq, actor, action]). */
+  const tuples = (log: ReplayLog) => JSON.parse(strFromU8(gunzipSync(encodeReplay(log))));
 
   it("D6: truncated bytes are refused as replay.corrupt", () => {
     const bytes = encodeReplay(recorded.log);
@@ -242,7 +240,7 @@ describe("D6 the .quorum-replay file (§1.2)", () => {
 
   it("D6: a replay with a damaged field is refused as replay.corrupt, naming the field", () => {
     const broken = tuples(recorded.log);
-    broken.inputs[3] = [0, 1, "host", null]; // tick 0 has no inputs
+    broken.inputs[3] = [-1, 1, "host", null]; // ticks only go forward
     const result = decodeReplay(fileOf(broken));
     expect(result).toMatchObject({ ok: false, problem: { code: "replay.corrupt" } });
     if (!result.ok && result.problem.code === "replay.corrupt") {
