@@ -81,7 +81,6 @@ export const RECEIVED_LIMIT = 64;
 
 export function createRoutingGame(
   nodes: number,
-  links: number,
   ttl: number,
   diameter: number,
   trafficRng: RngState,

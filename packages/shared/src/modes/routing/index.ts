@@ -34,7 +34,7 @@ export const routing: GameMode<rules.RoutingTypes> = {
     return {
       topology,
       net: { inboxLimit: config.inboxLimit },
-      game: createRoutingGame(nodes, topology.links.length, ttl, hops, forkRng(rng)),
+      game: createRoutingGame(nodes, ttl, hops, forkRng(rng)),
     };
   },
   validate: rules.validate,
