@@ -1,13 +1,18 @@
 import { mkdir } from "node:fs/promises";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { Server as GameServer, type Room } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { type Logger, pino } from "pino";
+import { type AuthServices, prepareAuth } from "./auth/service.ts";
+import type { TokenService } from "./auth/tokens.ts";
 import { DEFAULT_CLIENT_DIST } from "./clientAssets.ts";
 import type { Config } from "./config.ts";
 import { type ServerUrls, serverUrls } from "./network.ts";
 import { mountRoutes } from "./routes.ts";
+import { DATABASE_FILE, SqliteStore } from "./store/sqlite.ts";
+import type { Store } from "./store/types.ts";
 
 // Colyseus's own room-constructor type (`Type<Room>`), which it does not export by name.
 // biome-ignore lint/suspicious/noExplicitAny: must match Colyseus's `new (...args: any[])`.
@@ -20,12 +25,28 @@ export interface StartOptions {
   clientDistDir?: string;
   /** @default JSON lines on stdout at `config.logLevel` */
   logger?: Logger;
+  /**
+   * S1: the store to use instead of opening one; the caller closes it.
+   * @default SqliteStore on DATA_DIR/quorum.db, closed with the server
+   */
+  store?: Store;
+  /** The clock of tokens, rate limits and timestamps, in ms since the epoch. @default Date.now */
+  now?: () => number;
 }
 
 export interface RunningServer {
   /** The bound port; differs from `config.port` when that is 0. */
   port: number;
   urls: ServerUrls;
+  /** S1: the server's store, for rooms (sessions, players) and tests. */
+  store: Store;
+  /** P1, P3: signs and checks tokens, player tokens for rooms among them. */
+  tokens: TokenService;
+  /**
+   * P1: the one-time address that creates the first teacher account, to print at start;
+   * undefined once a teacher account exists.
+   */
+  readonly setupUrl: string | undefined;
   /** Stops accepting, disposes the rooms, closes the HTTP server, flushes the logs. Idempotent. */
   close(): Promise<void>;
 }
@@ -39,10 +60,25 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  await mkdir(config.dataDir, { recursive: true }).catch((error: unknown) => {
-    // Not fatal: /readyz reports the directory until an operator fixes it.
-    logger.error({ err: error, dataDir: config.dataDir }, "cannot create DATA_DIR");
-  });
+  const now = options.now ?? Date.now;
+  // Fatal when it fails: the database and the signing secret live there.
+  await mkdir(config.dataDir, { recursive: true });
+  const store = options.store ?? SqliteStore.open(join(config.dataDir, DATABASE_FILE));
+  const closeStore = () => (options.store === undefined ? store.close() : Promise.resolve());
+  let auth: AuthServices;
+  try {
+    auth = await prepareAuth({
+      store,
+      dataDir: config.dataDir,
+      jwtSecret: config.jwtSecret,
+      admin: config.admin,
+      now,
+      logger,
+    });
+  } catch (error) {
+    await closeStore();
+    throw error;
+  }
 
   let listening = false;
   const httpServer = createServer();
@@ -59,6 +95,10 @@ export async function startServer(
         logger,
         isListening: () => listening,
         dataDir: config.dataDir,
+        store,
+        ...auth,
+        publicUrl: config.publicUrl,
+        now,
         clientDistDir:
           config.nodeEnv === "production"
             ? (options.clientDistDir ?? DEFAULT_CLIENT_DIST)
@@ -71,6 +111,7 @@ export async function startServer(
     await listen(gameServer, httpServer, config);
   } catch (error) {
     await gameServer.gracefullyShutdown(false);
+    await closeStore();
     throw error;
   }
   listening = true;
@@ -92,12 +133,25 @@ export async function startServer(
       // Colyseus closes the HTTP server itself unless its shutdown failed half-way.
       if (httpServer.listening) httpServer.close();
       await closed;
+      await closeStore();
       logger.info("server closed");
       await new Promise<void>((resolve) => logger.flush(() => resolve()));
     })();
     return closing;
   };
-  return { port, urls, close };
+  const setupBase = new URL(config.publicUrl ?? urls.local);
+  if (!setupBase.pathname.endsWith("/")) setupBase.pathname += "/";
+  return {
+    port,
+    urls,
+    store,
+    tokens: auth.tokens,
+    get setupUrl() {
+      const token = auth.setup.token;
+      return token === undefined ? undefined : new URL(`setup?token=${token}`, setupBase).href;
+    },
+    close,
+  };
 }
 
 /** Colyseus's listen() never settles when binding fails (EADDRINUSE); the http error does. */

@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configVariables, parseConfig, REPO_ROOT } from "./config.ts";
 
+const SECRET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
 function refusal(env: Record<string, string>): string {
   const result = parseConfig(env);
   if (result.ok) throw new Error(`expected ${JSON.stringify(env)} to be refused`);
@@ -19,6 +21,8 @@ describe("parseConfig", () => {
         logLevel: "info",
         dataDir: join(REPO_ROOT, "data"),
         publicUrl: undefined,
+        jwtSecret: undefined,
+        admin: undefined,
       },
     });
   });
@@ -31,6 +35,9 @@ describe("parseConfig", () => {
       LOG_LEVEL: "debug",
       DATA_DIR: "/var/lib/quorum",
       PUBLIC_URL: "https://quorum.example.org/",
+      QUORUM_JWT_SECRET: SECRET,
+      QUORUM_ADMIN_EMAIL: "Ada@Example.org",
+      QUORUM_ADMIN_PASSWORD: "correct horse battery",
     });
     expect(result).toEqual({
       ok: true,
@@ -41,6 +48,8 @@ describe("parseConfig", () => {
         logLevel: "debug",
         dataDir: "/var/lib/quorum",
         publicUrl: "https://quorum.example.org/",
+        jwtSecret: SECRET,
+        admin: { email: "ada@example.org", password: "correct horse battery" },
       },
     });
   });
@@ -85,6 +94,47 @@ describe("parseConfig", () => {
     expect(refusal({ DATA_DIR: " " })).toContain("DATA_DIR must be");
   });
 
+  it("P1: QUORUM_JWT_SECRET has at least 32 characters and is never repeated back", () => {
+    const message = refusal({ QUORUM_JWT_SECRET: "short-but-secret" });
+    expect(message).toBe(
+      "Invalid configuration: QUORUM_JWT_SECRET must be a string of at least 32 characters (got 16 characters)",
+    );
+    expect(parseConfig({ QUORUM_JWT_SECRET: "x".repeat(32) }).ok).toBe(true);
+  });
+
+  it("P1: QUORUM_ADMIN_EMAIL and QUORUM_ADMIN_PASSWORD come together", () => {
+    expect(refusal({ QUORUM_ADMIN_EMAIL: "ada@example.org" })).toBe(
+      "Invalid configuration: QUORUM_ADMIN_PASSWORD must be set too when QUORUM_ADMIN_EMAIL is (both or neither)",
+    );
+    expect(refusal({ QUORUM_ADMIN_PASSWORD: "correct horse battery" })).toContain(
+      "QUORUM_ADMIN_EMAIL must be set too when QUORUM_ADMIN_PASSWORD is",
+    );
+  });
+
+  it("P1: the admin account must have a valid email and a password the policy accepts", () => {
+    expect(
+      refusal({
+        QUORUM_ADMIN_EMAIL: "not-an-email",
+        QUORUM_ADMIN_PASSWORD: "correct horse battery",
+      }),
+    ).toBe(
+      'Invalid configuration: QUORUM_ADMIN_EMAIL must be an email address (got "not-an-email")',
+    );
+    const short = refusal({
+      QUORUM_ADMIN_EMAIL: "ada@example.org",
+      QUORUM_ADMIN_PASSWORD: "hunter2",
+    });
+    expect(short).toBe(
+      "Invalid configuration: QUORUM_ADMIN_PASSWORD must be a password of 10 to 200 characters (got 7 characters)",
+    );
+    expect(short).not.toContain("hunter2");
+    const long = refusal({
+      QUORUM_ADMIN_EMAIL: "ada@example.org",
+      QUORUM_ADMIN_PASSWORD: "p".repeat(201),
+    });
+    expect(long).toContain("(got 201 characters)");
+  });
+
   it("names every bad variable in one line", () => {
     const message = refusal({ PORT: "x", LOG_LEVEL: "loud" });
     expect(message).not.toContain("\n");
@@ -101,6 +151,9 @@ describe("configVariables", () => {
       "LOG_LEVEL",
       "DATA_DIR",
       "PUBLIC_URL",
+      "QUORUM_JWT_SECRET",
+      "QUORUM_ADMIN_EMAIL",
+      "QUORUM_ADMIN_PASSWORD",
     ]);
     for (const variable of configVariables) {
       expect(variable.description).not.toBe("");

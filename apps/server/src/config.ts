@@ -1,6 +1,13 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as v from "valibot";
+import type { AdminAccount } from "./auth/firstTeacher.ts";
+import {
+  emailSchema,
+  newPasswordSchema,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from "./auth/policy.ts";
 
 /** The repository root: relative DATA_DIR values resolve against it, not against the cwd. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -27,6 +34,8 @@ export interface ConfigVariable<Value = unknown> {
   values?: readonly string[];
   /** Validates the raw string and converts it. */
   schema: v.GenericSchema<string, Value>;
+  /** A secret's value is never repeated in an error message (only its length). */
+  secret?: boolean;
 }
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty());
@@ -88,6 +97,37 @@ const PUBLIC_URL: ConfigVariable<string> = {
   schema: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i)),
 };
 
+/** P1: HS256 wants a key at least as long as its 256-bit hash. */
+export const JWT_SECRET_MIN_LENGTH = 32;
+
+const QUORUM_JWT_SECRET: ConfigVariable<string> = {
+  name: "QUORUM_JWT_SECRET",
+  description:
+    "Key that signs sign-in and player tokens; the same on every server process (unset: generated once and kept in DATA_DIR/jwt-secret).",
+  default: undefined,
+  accepts: `a string of at least ${JWT_SECRET_MIN_LENGTH} characters`,
+  secret: true,
+  schema: v.pipe(v.string(), v.minLength(JWT_SECRET_MIN_LENGTH)),
+};
+
+const QUORUM_ADMIN_EMAIL: ConfigVariable<string> = {
+  name: "QUORUM_ADMIN_EMAIL",
+  description:
+    "With QUORUM_ADMIN_PASSWORD: creates this admin account at start when no teacher account exists.",
+  default: undefined,
+  accepts: "an email address",
+  schema: emailSchema,
+};
+
+const QUORUM_ADMIN_PASSWORD: ConfigVariable<string> = {
+  name: "QUORUM_ADMIN_PASSWORD",
+  description: "The password of the QUORUM_ADMIN_EMAIL account; never changes an existing one.",
+  default: undefined,
+  accepts: `a password of ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+  secret: true,
+  schema: newPasswordSchema,
+};
+
 /** Every variable the server reads, in the order the README lists them. */
 export const configVariables: readonly ConfigVariable[] = [
   PORT,
@@ -96,6 +136,9 @@ export const configVariables: readonly ConfigVariable[] = [
   LOG_LEVEL,
   DATA_DIR,
   PUBLIC_URL,
+  QUORUM_JWT_SECRET,
+  QUORUM_ADMIN_EMAIL,
+  QUORUM_ADMIN_PASSWORD,
 ];
 
 export interface Config {
@@ -106,6 +149,11 @@ export interface Config {
   /** Absolute path. */
   dataDir: string;
   publicUrl: string | undefined;
+  // The fields below are optional so that a Config written out by hand (in tests) may omit them.
+  /** Signs tokens; undefined: a secret generated once and kept in DATA_DIR. */
+  jwtSecret?: string | undefined;
+  /** The admin account to create at start when no teacher account exists. */
+  admin?: AdminAccount | undefined;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -118,7 +166,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; message: 
 
 /**
  * Checks one variable's raw value (an empty string counts as unset). A refusal is the sentence
- * `NAME must be … (got "…")`. The value is undefined only for an unset variable without default.
+ * `NAME must be … (got "…")`, or `(got N characters)` for a secret. The value is undefined only for an unset variable without default.
  */
 export function parseVariable<Value>(
   variable: ConfigVariable<Value>,
@@ -128,7 +176,8 @@ export function parseVariable<Value>(
   if (value === undefined) return { ok: true, value: undefined };
   const result = v.safeParse(variable.schema, value);
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, reason: `${variable.name} must be ${variable.accepts} (got "${value}")` };
+  const got = variable.secret ? `${[...value].length} characters` : `"${value}"`;
+  return { ok: false, reason: `${variable.name} must be ${variable.accepts} (got ${got})` };
 }
 
 /** Reads the configuration from the environment; the message names every bad variable. */
@@ -146,6 +195,16 @@ export function parseConfig(env: Env): ConfigResult {
   const logLevel = read(LOG_LEVEL);
   const dataDir = read(DATA_DIR);
   const publicUrl = read(PUBLIC_URL);
+  const jwtSecret = read(QUORUM_JWT_SECRET);
+  const adminEmail = read(QUORUM_ADMIN_EMAIL);
+  const adminPassword = read(QUORUM_ADMIN_PASSWORD);
+  const isSet = (variable: ConfigVariable) => (env[variable.name] ?? "") !== "";
+  if (isSet(QUORUM_ADMIN_EMAIL) !== isSet(QUORUM_ADMIN_PASSWORD)) {
+    const [set, unset] = isSet(QUORUM_ADMIN_EMAIL)
+      ? [QUORUM_ADMIN_EMAIL, QUORUM_ADMIN_PASSWORD]
+      : [QUORUM_ADMIN_PASSWORD, QUORUM_ADMIN_EMAIL];
+    reasons.push(`${unset.name} must be set too when ${set.name} is (both or neither)`);
+  }
   if (reasons.length > 0) {
     return { ok: false, message: `Invalid configuration: ${reasons.join("; ")}` };
   }
@@ -159,6 +218,11 @@ export function parseConfig(env: Env): ConfigResult {
       logLevel: logLevel!,
       dataDir: resolve(REPO_ROOT, dataDir!),
       publicUrl,
+      jwtSecret,
+      admin:
+        adminEmail !== undefined && adminPassword !== undefined
+          ? { email: adminEmail, password: adminPassword }
+          : undefined,
     },
   };
 }

@@ -16,6 +16,10 @@ const server = await startServer(parsed.config).catch((error: unknown) => {
   process.exit(1);
 });
 process.stdout.write(startupBanner(server.urls));
+if (server.setupUrl !== undefined) {
+  // P1: whoever can read this terminal may create the first (admin) account.
+  process.stdout.write(`Create the first teacher account: ${server.setupUrl}\n`);
+}
 
 function shutdown(signal: NodeJS.Signals): void {
   process.stdout.write(`${signal} received, shutting down…\n`);

@@ -1,10 +1,12 @@
 import type express from "express";
 import type { Logger } from "pino";
 import { apiRouter } from "./api.ts";
+import { apiJsonBody } from "./auth/http.ts";
+import { type AuthRouteOptions, authRouter, meRouter } from "./auth/routes.ts";
 import { clientRouter } from "./clientAssets.ts";
 import { type HealthOptions, healthRouter } from "./health.ts";
 
-export interface RouteOptions extends HealthOptions {
+export interface RouteOptions extends HealthOptions, AuthRouteOptions {
   logger: Logger;
   /** Serve the built client from this directory; undefined in development (Vite serves it). */
   clientDistDir: string | undefined;
@@ -14,6 +16,9 @@ export interface RouteOptions extends HealthOptions {
 export function mountRoutes(app: express.Application, options: RouteOptions): void {
   app.disable("x-powered-by");
   app.use(healthRouter(options));
+  app.use("/api", apiJsonBody());
+  app.use("/api/auth", authRouter(options));
+  app.use("/api", meRouter(options));
   app.use("/api", apiRouter());
   if (options.clientDistDir !== undefined) {
     app.use(clientRouter(options.clientDistDir, options.logger));
