@@ -1,6 +1,5 @@
 // The browser half of the D1 test: bundle page.ts with Vite into a temp dir, serve it (and the
 // log) on 127.0.0.1, and drive Debian's Chromium with Playwright.
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
@@ -8,30 +7,13 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Browser, chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../e2e/chromium.ts";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
-/** Flags for a container with no GPU, and a browser that calls nobody on its own. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 /** A missing browser fails the test: skipping it would hide that D1 went unchecked. */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH || "/usr/bin/chromium";
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }
 
 interface ViteBuild {
