@@ -1,6 +1,7 @@
 export * from "./engine/contract.ts";
 export * from "./engine/faults.ts";
 export * from "./engine/round.ts";
+export * from "./engine/time.ts";
 export * from "./hash.ts";
 export * from "./i18n/index.ts";
 export * from "./modes/index.ts";

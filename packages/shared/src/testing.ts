@@ -4,10 +4,10 @@
  */
 import type { RoundEvent, Seat } from "./engine/contract.ts";
 import { createRound, type Input, type InputRejection, step } from "./engine/round.ts";
+import type { RoutingRound, RoutingTypes } from "./modes/routing/actions.ts";
 import { ROUTING_VARIANTS } from "./modes/routing/config.ts";
 import { ROUTING_BOTS, routing } from "./modes/routing/index.ts";
 import type { Packet } from "./modes/routing/packet.ts";
-import type { RoutingRound, RoutingTypes } from "./modes/routing/rules.ts";
 import { inject, type Message, type NetHooks, type NetState, neighbours } from "./net/network.ts";
 import type { NodeId } from "./net/topology.ts";
 import { chance, nextInt, nextIntBetween, pick, type RngState } from "./rng.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stateHash } from "../hash.ts";
+import type { RoutingRound } from "../modes/routing/actions.ts";
 import { routing } from "../modes/routing/index.ts";
-import type { RoutingRound } from "../modes/routing/rules.ts";
 import { DROP_CAUSES, linkBetween, linkBlock } from "../net/network.ts";
 import {
   type Act,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MODES } from "../modes/index.ts";
+import type { RoutingRound } from "../modes/routing/actions.ts";
 import { ROUTING_BOTS, ROUTING_VARIANTS } from "../modes/routing/index.ts";
-import type { RoutingRound } from "../modes/routing/rules.ts";
 import type { RoutingView } from "../modes/routing/view.ts";
 import { DROP_CAUSES, direction, linkBlock, messagesHeld, neighbours } from "../net/network.ts";
 import { TOPOLOGY_PRESETS } from "../net/topology.ts";

@@ -4,7 +4,7 @@ import type { Round, RoundEvent } from "../engine/contract.ts";
 import { createRound, type Input, step } from "../engine/round.ts";
 import { stateHash } from "../hash.ts";
 import { MODES } from "../modes/index.ts";
-import type { RoutingRound } from "../modes/routing/rules.ts";
+import type { RoutingRound } from "../modes/routing/actions.ts";
 import { nextInt, seedRng } from "../rng.ts";
 import { randomActs, seatsOf } from "../testing.ts";
 import { ENGINE_VERSION } from "../version.ts";

@@ -12,9 +12,9 @@ import {
   routingRound,
   seatsOf,
 } from "../../testing.ts";
+import type { RoutingRound } from "./actions.ts";
 import { bot } from "./bot.ts";
 import { routing } from "./index.ts";
-import type { RoutingRound } from "./rules.ts";
 
 /** What the bot of `kind` at `node` would do now, over many draws of its random choices. */
 function choices(round: RoutingRound, node: number, kind: string): Set<string> {

@@ -1,6 +1,6 @@
 import type { RngState } from "../../rng.ts";
 import { nextInt } from "../../rng.ts";
-import type { RoutingAction } from "./rules.ts";
+import type { RoutingAction } from "./actions.ts";
 import type { InboxPacket, RoutingBotView } from "./view.ts";
 
 /** D5: the kinds of bot that can sit at a router. */

@@ -1,6 +1,7 @@
+import { TICKS_PER_SECOND } from "../../engine/time.ts";
 import type { NodeId } from "../../net/topology.ts";
+import type { RoutingRound } from "./actions.ts";
 import type { PacketEnd } from "./packet.ts";
-import type { RoutingRound } from "./rules.ts";
 import { deliveryRate } from "./view.ts";
 
 export interface LatencySummary {
@@ -36,8 +37,6 @@ export interface RoutingDebrief {
   topRouters: { node: NodeId; name: string; score: number }[];
   retransmits: number;
 }
-
-const TICKS_PER_SECOND = 10;
 
 export function debrief(round: RoutingRound): RoutingDebrief {
   const { stats, score } = round.game;

@@ -2,20 +2,24 @@ import type { GameMode } from "../../engine/contract.ts";
 import { createNet } from "../../net/network.ts";
 import { generateTopology } from "../../net/topology.ts";
 import { forkRng } from "../../rng.ts";
+import { type RoutingTypes, routingActionSchema, routingHostActionSchema } from "./actions.ts";
 import { bot } from "./bot.ts";
 import { routingConfigSchema } from "./config.ts";
 import { debrief } from "./debrief.ts";
 import { createRoutingGame } from "./game.ts";
+import { applyHost, validateHost } from "./host.ts";
+import { hostView } from "./hostView.ts";
 import { diameter } from "./paths.ts";
 import * as rules from "./rules.ts";
-import { botView, hostView, view } from "./view.ts";
+import { tick } from "./traffic.ts";
+import { botView, view } from "./view.ts";
 
 /** §3.1 "be the router". */
-export const routing: GameMode<rules.RoutingTypes> = {
+export const routing: GameMode<RoutingTypes> = {
   id: "routing",
   configSchema: routingConfigSchema,
-  actionSchema: rules.routingActionSchema,
-  hostActionSchema: rules.routingHostActionSchema,
+  actionSchema: routingActionSchema,
+  hostActionSchema: routingHostActionSchema,
   setup(config, nodes, rng) {
     const topology = generateTopology(
       {
@@ -39,13 +43,13 @@ export const routing: GameMode<rules.RoutingTypes> = {
   },
   validate: rules.validate,
   apply: rules.apply,
-  validateHost: rules.validateHost,
-  applyHost: rules.applyHost,
+  validateHost,
+  applyHost,
   arrive: rules.arrive,
   dropped: rules.dropped,
   crashed: rules.crashed,
   restarted: () => {},
-  tick: rules.tick,
+  tick,
   view,
   botView,
   hostView,
@@ -56,9 +60,10 @@ export const routing: GameMode<rules.RoutingTypes> = {
   baselineBot: "shortest-path",
 };
 
+export type { RoutingAction, RoutingHostAction, RoutingRound, RoutingTypes } from "./actions.ts";
 export { ROUTING_BOTS } from "./bot.ts";
 export type { RoutingConfig } from "./config.ts";
 export { ROUTING_VARIANTS } from "./config.ts";
 export type { RoutingDebrief } from "./debrief.ts";
-export type { RoutingAction, RoutingHostAction, RoutingRound, RoutingTypes } from "./rules.ts";
-export type { RoutingHostView, RoutingView } from "./view.ts";
+export type { RoutingHostView } from "./hostView.ts";
+export type { RoutingBotView, RoutingView } from "./view.ts";

@@ -14,8 +14,8 @@ import {
   routingRound,
   walk,
 } from "../../testing.ts";
+import type { RoutingRound } from "./actions.ts";
 import { routing } from "./index.ts";
-import type { RoutingRound } from "./rules.ts";
 
 const forward = (
   round: RoutingRound,

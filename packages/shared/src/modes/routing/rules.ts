@@ -1,8 +1,6 @@
-import * as v from "valibot";
-import type { Rejection, Round, TickCtx } from "../../engine/contract.ts";
+import type { Rejection } from "../../engine/contract.ts";
 import {
   type Drop,
-  inject,
   linkBetween,
   linkBlock,
   type Message,
@@ -10,72 +8,18 @@ import {
   send,
 } from "../../net/network.ts";
 import type { NodeId } from "../../net/topology.ts";
-import { nextInt } from "../../rng.ts";
-import { ROUTING_VARIANTS, type RoutingConfig } from "./config.ts";
+import type { RoutingAction, RoutingCtx, RoutingRound } from "./actions.ts";
 import {
   HANDLED_LIMIT,
   NOTICE_LIMIT,
   type Notice,
   RECEIVED_LIMIT,
-  type RoutingGame,
   remember,
   SEEN_LIMIT,
 } from "./game.ts";
 import type { Packet, PacketEnd } from "./packet.ts";
 import { baseDistances } from "./paths.ts";
-
-export interface RoutingTypes {
-  config: RoutingConfig;
-  game: RoutingGame;
-  action: RoutingAction;
-  hostAction: RoutingHostAction;
-  view: import("./view.ts").RoutingView;
-  botView: import("./view.ts").RoutingBotView;
-  hostView: import("./view.ts").RoutingHostView;
-  payload: Packet;
-  event: RoutingEvent;
-  debrief: import("./debrief.ts").RoutingDebrief;
-}
-
-export type RoutingRound = Round<RoutingTypes>;
-export type RoutingCtx = TickCtx<RoutingTypes>;
-
-/** Emitted for the projector and the phones to animate; never part of the state. */
-export type RoutingEvent =
-  | { type: "created"; packet: Packet; node: NodeId }
-  | { type: "delivered"; packet: Packet; node: NodeId }
-  | { type: "ended"; packet: Packet; node: NodeId; end: PacketEnd };
-
-const id = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-/** R2, R7: what a router can do. `packet` is the id of an inbox entry. */
-export const routingActionSchema = v.variant("type", [
-  v.object({ type: v.literal("forward"), packet: id, to: id }),
-  v.object({ type: v.literal("flood"), packet: id }),
-  v.object({ type: v.literal("drop"), packet: id }),
-  v.object({ type: v.literal("retransmit"), seq: id }),
-]);
-export type RoutingAction = v.InferOutput<typeof routingActionSchema>;
-
-/** N7 "traffic burst" and the settings a teacher may change mid-round. */
-export const routingHostActionSchema = v.variant("type", [
-  v.object({
-    type: v.literal("burst"),
-    count: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)),
-  }),
-  v.object({
-    type: v.literal("configure"),
-    trafficRate: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1000))),
-    ttl: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(255))),
-    hints: v.optional(v.boolean()),
-    variant: v.optional(v.picklist(ROUTING_VARIANTS)),
-    retransmitTimeout: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6000))),
-  }),
-]);
-export type RoutingHostAction = v.InferOutput<typeof routingHostActionSchema>;
-
-/** Ticks per second (D7); traffic rates are per second. */
-const TICKS_PER_SECOND = 10;
+import { originate } from "./traffic.ts";
 
 export function validate(
   round: RoutingRound,
@@ -201,14 +145,6 @@ function retransmit(round: RoutingRound, node: NodeId, seq: number, ctx: Routing
   originate(round, node, packet, ctx);
 }
 
-/** A packet appears at a node: from the traffic generator, a retransmission or an ack. */
-function originate(round: RoutingRound, node: NodeId, packet: Packet, ctx: RoutingCtx): boolean {
-  round.game.stats.created++;
-  const placed = inject(round.net, ctx.net, node, packet, ctx.tick);
-  if (typeof placed !== "string") ctx.emit({ type: "created", packet, node });
-  return typeof placed !== "string";
-}
-
 /** N3, R4, R6: a packet reached `message.to`; true when it was consumed there. */
 export function arrive(round: RoutingRound, message: Message<Packet>, ctx: RoutingCtx): boolean {
   const packet = message.payload;
@@ -304,75 +240,6 @@ function end(
 
 function notify(round: RoutingRound, node: NodeId, notice: Notice): void {
   remember(round.game.notices[node]!, notice, NOTICE_LIMIT);
-}
-
-/** The traffic generator: `trafficRate` packets a second between random pairs of nodes. */
-export function tick(round: RoutingRound, ctx: RoutingCtx): void {
-  const game = round.game;
-  game.trafficDebt += round.config.trafficRate / TICKS_PER_SECOND;
-  while (game.trafficDebt >= 1) {
-    game.trafficDebt -= 1;
-    generate(round, ctx);
-  }
-}
-
-export function generate(round: RoutingRound, ctx: RoutingCtx): void {
-  const game = round.game;
-  const nodes = round.seats.length;
-  if (nodes < 2) return;
-  const src = nextInt(game.trafficRng, nodes);
-  const pick = nextInt(game.trafficRng, nodes - 1);
-  const dst = pick >= src ? pick + 1 : pick;
-  const variant = round.config.variant;
-  const packet: Packet = {
-    id: game.nextPacketId++,
-    src,
-    dst,
-    ttl: game.ttl,
-    hops: [src],
-    kind: variant === "flood" ? "flood" : "data",
-    seq: variant === "reliable" ? game.nextSeq[src]!++ : null,
-    createdAt: ctx.tick,
-  };
-  game.stats.generated++;
-  // A packet that cannot even start (its source is down or full) is counted as a drop, nothing else.
-  if (!originate(round, src, packet, ctx)) return;
-  if (packet.kind === "flood") {
-    game.stats.floods[packet.id] = { sent: 0, reached: 1, links: {} };
-    remember(game.seenFloods[src]!, packet.id, SEEN_LIMIT);
-  }
-  if (packet.seq === null) return;
-  game.unacked[src]!.push({
-    seq: packet.seq,
-    id: packet.id,
-    dst,
-    sentAt: ctx.tick,
-    timeoutAt: ctx.tick + round.config.retransmitTimeout,
-    tries: 1,
-  });
-}
-
-export function validateHost(round: RoutingRound, action: RoutingHostAction): Rejection | null {
-  if (action.type === "burst" && round.seats.length < 2) {
-    return { rule: "N7", code: "routing.burst-needs-two-nodes" };
-  }
-  return null;
-}
-
-export function applyHost(round: RoutingRound, action: RoutingHostAction, ctx: RoutingCtx): void {
-  if (action.type === "burst") {
-    for (let i = 0; i < action.count; i++) generate(round, ctx);
-    return;
-  }
-  const { type: _, ttl, ...settings } = action;
-  Object.assign(
-    round.config,
-    Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)),
-  );
-  if (ttl !== undefined) {
-    round.config.ttl = ttl;
-    round.game.ttl = ttl;
-  }
 }
 
 /** N4: a router's volatile memory is gone after a crash; its score is not. */

@@ -3,8 +3,8 @@ import { createRound } from "../../engine/round.ts";
 import { linkBetween, neighbours } from "../../net/network.ts";
 import { TOPOLOGY_PRESETS } from "../../net/topology.ts";
 import { hopsTo, host, idle, inboxOf, plant, play, routingRound, seatsOf } from "../../testing.ts";
+import type { RoutingRound } from "./actions.ts";
 import { routing } from "./index.ts";
-import type { RoutingRound } from "./rules.ts";
 
 /** A busy round whose packet and message ids are large and distinctive, so a leak is visible. */
 function busyRound(variant: "unicast" | "reliable", seed: number): RoutingRound {
