@@ -4,13 +4,18 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Server as GameServer, type Room } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { CLASSROOM_ROOM } from "@quorum/shared";
 import { type Logger, pino } from "pino";
 import { type AuthServices, prepareAuth } from "./auth/service.ts";
 import type { TokenService } from "./auth/tokens.ts";
 import { DEFAULT_CLIENT_DIST } from "./clientAssets.ts";
 import type { Config } from "./config.ts";
 import { type ServerUrls, serverUrls } from "./network.ts";
+import { classroomRoomType } from "./rooms/ClassroomRoom.ts";
+import { MAX_FRAME_BYTES } from "./rooms/guard.ts";
+import { type ClassroomTiming, DEFAULT_TIMING, RoundArchive } from "./rooms/services.ts";
 import { mountRoutes } from "./routes.ts";
+import { SessionRooms } from "./sessions/rooms.ts";
 import { DATABASE_FILE, SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/types.ts";
 
@@ -32,6 +37,8 @@ export interface StartOptions {
   store?: Store;
   /** The clock of tokens, rate limits and timestamps, in ms since the epoch. @default Date.now */
   now?: () => number;
+  /** How fast classroom rounds run; tests shorten the tick and the countdown. @default DEFAULT_TIMING */
+  classroom?: Partial<ClassroomTiming>;
 }
 
 export interface RunningServer {
@@ -42,6 +49,8 @@ export interface RunningServer {
   store: Store;
   /** P1, P3: signs and checks tokens, player tokens for rooms among them. */
   tokens: TokenService;
+  /** P5: the finished (and interrupted) rounds of each session, in memory until S2 lands. */
+  rounds: RoundArchive;
   /**
    * P1: the one-time address that creates the first teacher account, to print at start;
    * undefined once a teacher account exists.
@@ -81,10 +90,13 @@ export async function startServer(
   }
 
   let listening = false;
+  let urls: ServerUrls | undefined;
+  const rounds = new RoundArchive();
   const httpServer = createServer();
   logRequests(httpServer, logger);
   const gameServer = new GameServer({
-    transport: new WebSocketTransport({ server: httpServer }),
+    // P6: frames beyond this close the connection; smaller oversized ones get a typed error.
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }),
     // The banner advertises sponsorship and Colyseus Cloud; main.ts prints Quorum's own.
     greet: false,
     // main.ts owns the signals and the exit code.
@@ -99,12 +111,26 @@ export async function startServer(
         ...auth,
         publicUrl: config.publicUrl,
         now,
+        rooms: new SessionRooms(),
+        studentBaseUrl: () =>
+          config.publicUrl ?? urls?.network[0] ?? urls?.local ?? `http://localhost:${config.port}`,
         clientDistDir:
           config.nodeEnv === "production"
             ? (options.clientDistDir ?? DEFAULT_CLIENT_DIST)
             : undefined,
       }),
   });
+  gameServer.define(
+    CLASSROOM_ROOM,
+    classroomRoomType({
+      store,
+      tokens: auth.tokens,
+      logger: logger.child({ component: "classroom" }),
+      now,
+      archive: rounds,
+      timing: { ...DEFAULT_TIMING, ...options.classroom },
+    }),
+  );
   for (const [name, room] of Object.entries(options.rooms ?? {})) gameServer.define(name, room);
 
   try {
@@ -117,7 +143,7 @@ export async function startServer(
   listening = true;
 
   const port = (httpServer.address() as AddressInfo).port;
-  const urls = serverUrls(config.host, port);
+  urls = serverUrls(config.host, port);
   logger.info(
     { url: urls.local, network: urls.network, publicUrl: config.publicUrl, env: config.nodeEnv },
     `Quorum is running at ${urls.local}`,
@@ -146,6 +172,7 @@ export async function startServer(
     urls,
     store,
     tokens: auth.tokens,
+    rounds,
     get setupUrl() {
       const token = auth.setup.token;
       return token === undefined ? undefined : new URL(`setup?token=${token}`, setupBase).href;

@@ -5,8 +5,9 @@ import { apiJsonBody } from "./auth/http.ts";
 import { type AuthRouteOptions, authRouter, meRouter } from "./auth/routes.ts";
 import { clientRouter } from "./clientAssets.ts";
 import { type HealthOptions, healthRouter } from "./health.ts";
+import { type SessionRouteOptions, sessionsRouter } from "./sessions/routes.ts";
 
-export interface RouteOptions extends HealthOptions, AuthRouteOptions {
+export interface RouteOptions extends HealthOptions, AuthRouteOptions, SessionRouteOptions {
   logger: Logger;
   /** Serve the built client from this directory; undefined in development (Vite serves it). */
   clientDistDir: string | undefined;
@@ -19,6 +20,7 @@ export function mountRoutes(app: express.Application, options: RouteOptions): vo
   app.use("/api", apiJsonBody());
   app.use("/api/auth", authRouter(options));
   app.use("/api", meRouter(options));
+  app.use("/api/sessions", sessionsRouter(options));
   app.use("/api", apiRouter());
   if (options.clientDistDir !== undefined) {
     app.use(clientRouter(options.clientDistDir, options.logger));

@@ -12,6 +12,8 @@ import {
 export const ACCESS_TOKEN_TTL_MS = 10 * 60 * 1000;
 /** P3: a player token lets the same browser rejoin its node for the rest of a school day. */
 export const PLAYER_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+/** P4: a read-only projector link works for a school day too. */
+export const PROJECTOR_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 export const TOKEN_ISSUER = "quorum";
 const ALGORITHM = "HS256";
 
@@ -33,7 +35,15 @@ const playerClaimsSchema = v.object({
 });
 export type PlayerClaims = v.InferOutput<typeof playerClaimsSchema>;
 
-export type TokenType = "access" | "player";
+const projectorClaimsSchema = v.object({
+  typ: v.literal("projector"),
+  sub: v.string(), // the classroom session's id
+  iat: v.number(),
+  exp: v.number(),
+});
+export type ProjectorClaims = v.InferOutput<typeof projectorClaimsSchema>;
+
+export type TokenType = "access" | "player" | "projector";
 
 /** Why a token was refused. `wrong-type`: a genuine token of another kind (a player's as a teacher's). */
 export type TokenRefusal = "expired" | "invalid" | "wrong-type";
@@ -103,12 +113,23 @@ export function verifyPlayerToken(context: JwtContext, token: string) {
   return verify(context, token, "player", playerClaimsSchema);
 }
 
+/** P4: the read-only projector view of one classroom session. */
+export function signProjectorToken(context: JwtContext, sessionId: string) {
+  return sign(context, { typ: "projector", sub: sessionId }, PROJECTOR_TOKEN_TTL_MS);
+}
+
+export function verifyProjectorToken(context: JwtContext, token: string) {
+  return verify(context, token, "projector", projectorClaimsSchema);
+}
+
 /** Every token operation with its secret, store and clock bound: what routes and rooms use. */
 export interface TokenService {
   signAccessToken(teacher: Pick<Teacher, "id" | "role">): Promise<string>;
   verifyAccessToken(token: string): Promise<TokenCheck<AccessClaims>>;
   signPlayerToken(player: Pick<Player, "id" | "sessionId">): Promise<string>;
   verifyPlayerToken(token: string): Promise<TokenCheck<PlayerClaims>>;
+  signProjectorToken(sessionId: string): Promise<string>;
+  verifyProjectorToken(token: string): Promise<TokenCheck<ProjectorClaims>>;
   /** A refresh token for a new sign-in. */
   issueRefreshToken(teacherId: string): Promise<string>;
   rotateRefreshToken(refreshToken: string): Promise<RefreshRotation>;
@@ -128,6 +149,8 @@ export function createTokenService(options: {
     verifyAccessToken: (token) => verifyAccessToken(jwt, token),
     signPlayerToken: (player) => signPlayerToken(jwt, player),
     verifyPlayerToken: (token) => verifyPlayerToken(jwt, token),
+    signProjectorToken: (sessionId) => signProjectorToken(jwt, sessionId),
+    verifyProjectorToken: (token) => verifyProjectorToken(jwt, token),
     issueRefreshToken: (teacherId) => issueRefreshToken(refresh, teacherId),
     rotateRefreshToken: (refreshToken) => rotateRefreshToken(refresh, refreshToken),
     revokeRefreshToken: (refreshToken) => revokeRefreshToken(refresh, refreshToken),

@@ -18,6 +18,21 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** Seconds of countdown before a round starts (P5). */
 export const COUNTDOWN_SECONDS = 3;
 
+/**
+ * P6: why the room refused a join. The join fails with Colyseus's ErrorCode.AUTH_FAILED (525)
+ * and one of these as its message. Only `expired-token` is worth another try (with a fresh
+ * token); the others mean this token will never join this room.
+ */
+export const JOIN_REFUSALS = [
+  "missing-token",
+  "invalid-token",
+  "expired-token",
+  "other-session",
+  "removed",
+  "session-ended",
+] as const;
+export type JoinRefusal = (typeof JOIN_REFUSALS)[number];
+
 /** Client → server message types. */
 export const CLIENT_MESSAGE = {
   /** A player's action for its node: the mode's action shape (the engine validates it). */
@@ -54,6 +69,13 @@ export interface ProtocolError {
   code: ProtocolErrorCode;
   /** An English sentence for logs; clients show a translated message for `code`. */
   message: string;
+  /** The refused `act`'s own number, when the refused message was an `act`. */
+  seq?: number;
+  /**
+   * A stable key narrowing `code` for a host command, e.g. `nickname-taken`, `unknown-player`,
+   * `not-configured`, `too-few-nodes`, or a nickname problem key such as `nickname.too-long`.
+   */
+  detail?: string;
 }
 
 /** What a player sends: the action and a number of its own to match a rejection to it. */

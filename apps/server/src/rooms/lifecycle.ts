@@ -1,0 +1,199 @@
+import { randomInt } from "node:crypto";
+import { type Phase, type ReplayLog, SERVER_MESSAGE } from "@quorum/shared";
+import {
+  type ActiveRound,
+  type ClassroomClient,
+  isWatcher,
+  type Origin,
+  type RoomContext,
+  type Timer,
+} from "./context.ts";
+import type { Roster } from "./players.ts";
+import { projectionFor } from "./projection.ts";
+import { type RoundPlan, RoundRunner } from "./runner.ts";
+
+/** Events and rejections of a tick go out right after the patch that shows the tick's state. */
+const AFTER_PATCH = { afterNextPatch: true } as const;
+
+/** SERVER_MESSAGE.debrief: the round's summary (R9), and for a student its own node's score. */
+export interface DebriefMessage {
+  mode: string;
+  endTick: number;
+  summary: ReplayLog["summary"];
+  node?: number;
+  score?: number;
+}
+
+/**
+ * P5: lobby → configure → countdown → running (pause, resume, speed) → ended → next. Drives the
+ * tick loop on the room clock and sends each tick's events to whoever may see them (D4).
+ */
+export class RoundControl {
+  plan: RoundPlan | undefined;
+  active: ActiveRound | undefined;
+  #debrief: DebriefMessage | undefined;
+  #countdown: Timer | undefined;
+  #countdownTicker: Timer | undefined;
+  readonly #ctx: RoomContext;
+  readonly #roster: Roster;
+
+  constructor(ctx: RoomContext, roster: Roster) {
+    this.#ctx = ctx;
+    this.#roster = roster;
+    this.#armLoop();
+  }
+
+  get phase(): Phase {
+    return this.#ctx.state.phase as Phase;
+  }
+
+  configure(plan: RoundPlan): void {
+    this.plan = plan;
+    Object.assign(this.#ctx.state, {
+      mode: plan.mode.id,
+      nodes: plan.nodes,
+      config: JSON.stringify(plan.config),
+    });
+  }
+
+  /** Seats the students present, builds the round (tick 0) and counts down. */
+  start(plan: RoundPlan): void {
+    const { state, services, clock } = this.#ctx;
+    const runner = new RoundRunner<Origin>(plan, this.#roster.present(), randomInt(2 ** 32));
+    const project = projectionFor(plan.mode.id);
+    if (project === undefined) throw new Error(`no projection for mode ${plan.mode.id}`);
+    const projection = project(runner.round);
+    this.active = { runner, projection };
+    Reflect.set(state, projection.field, projection.root);
+    state.tick = 0;
+    this.#roster.reseat();
+    const { countdownMs } = services.timing;
+    const endsAt = services.now() + countdownMs;
+    Object.assign(state, {
+      phase: "countdown",
+      countdownEndsAt: endsAt,
+      countdown: Math.ceil(countdownMs / 1000),
+    });
+    this.#countdownTicker = clock.setInterval(() => {
+      state.countdown = Math.max(0, Math.ceil((endsAt - services.now()) / 1000));
+    }, 250);
+    this.#countdown = clock.setTimeout(() => this.#run(), countdownMs);
+  }
+
+  pause(): void {
+    this.#ctx.state.phase = "paused";
+  }
+
+  resume(): void {
+    this.#ctx.state.phase = "running";
+  }
+
+  setSpeed(speed: number): void {
+    this.#ctx.state.speed = speed;
+    this.#armLoop();
+  }
+
+  /** Ends the round: the log is closed and archived, everyone gets the debrief. */
+  end(): void {
+    this.#stopTimers();
+    const round = this.active;
+    if (round === undefined) return;
+    const log = round.runner.finish();
+    this.#ctx.services.archive.add(this.#ctx.sessionId, log);
+    Object.assign(this.#ctx.state, { phase: "ended", countdown: 0, countdownEndsAt: 0 });
+    this.#debrief = { mode: log.mode, endTick: log.endTick, summary: log.summary };
+    for (const client of this.#ctx.clients()) this.greet(client);
+  }
+
+  /** Back to the lobby with the same students and the same configuration. */
+  next(): void {
+    const round = this.active;
+    this.active = undefined;
+    this.#debrief = undefined;
+    // Views let go of the round's refs while they are still attached to the state.
+    this.#roster.reseat();
+    if (round !== undefined) Reflect.set(this.#ctx.state, round.projection.field, undefined);
+    Object.assign(this.#ctx.state, { phase: "lobby", tick: 0 });
+  }
+
+  /** A client arrived: after a round it still gets the debrief (a reload on the debrief page). */
+  greet(client: ClassroomClient): void {
+    const debrief = this.#debrief;
+    const round = this.active;
+    if (debrief === undefined || round === undefined) return;
+    const identity = client.auth;
+    const node = identity?.role === "player" ? round.runner.nodeOf(identity.playerId) : undefined;
+    const score =
+      node === undefined ? undefined : round.runner.mode.score(round.runner.round)[node];
+    client.send(SERVER_MESSAGE.debrief, node === undefined ? debrief : { ...debrief, node, score });
+  }
+
+  /** The room is going away: a round still in play is archived as it stands (summary null). */
+  dispose(): void {
+    this.#stopTimers();
+    if (this.active !== undefined && this.phase !== "ended") {
+      this.#ctx.services.archive.add(this.#ctx.sessionId, this.active.runner.recording.log);
+    }
+  }
+
+  #run(): void {
+    this.#countdownTicker?.clear();
+    this.#countdownTicker = undefined;
+    this.#countdown = undefined;
+    Object.assign(this.#ctx.state, { phase: "running", countdown: 0, countdownEndsAt: 0 });
+  }
+
+  /**
+   * D7: the room's game loop beats every tickMs / speed, in every phase (it also drives the room
+   * clock's timers: countdown, grace periods); only a running round takes a step on a beat.
+   */
+  #armLoop(): void {
+    const { tickMs } = this.#ctx.services.timing;
+    this.#ctx.loop(() => this.#tick(), tickMs / this.#ctx.state.speed);
+  }
+
+  #stopTimers(): void {
+    for (const timer of [this.#countdown, this.#countdownTicker]) timer?.clear();
+    this.#countdown = this.#countdownTicker = undefined;
+  }
+
+  #tick(): void {
+    const round = this.active;
+    if (round === undefined || this.phase !== "running") return;
+    let result: ReturnType<typeof round.runner.step>;
+    try {
+      result = round.runner.step();
+    } catch (error) {
+      // An engine bug, not a client's doing: keep the room, stop the clock, tell the logs.
+      this.#ctx.services.logger.error(
+        { err: error, sessionId: this.#ctx.sessionId },
+        "tick failed",
+      );
+      this.pause();
+      return;
+    }
+    const watched = this.#roster.watched();
+    const nodes = new Set(watched.keys());
+    const tick = round.runner.round.tick;
+    round.projection.update(round.runner.round, nodes);
+    this.#ctx.state.tick = tick;
+    const routed = round.projection.route(result.events, nodes);
+    if (routed.host.length > 0) {
+      for (const client of this.#ctx.clients()) {
+        if (isWatcher(client)) {
+          client.send(SERVER_MESSAGE.events, { tick, events: routed.host }, AFTER_PATCH);
+        }
+      }
+    }
+    for (const [node, events] of routed.nodes) {
+      watched.get(node)?.send(SERVER_MESSAGE.events, { tick, events }, AFTER_PATCH);
+    }
+    for (const { origin, rejection } of result.rejections) {
+      if (origin === undefined) {
+        this.#ctx.services.logger.warn({ rejection }, "the engine refused a seat change");
+      } else if (this.#ctx.clients().includes(origin.client)) {
+        origin.client.send(SERVER_MESSAGE.rejected, { seq: origin.seq, rejection }, AFTER_PATCH);
+      }
+    }
+  }
+}

@@ -1,0 +1,292 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { type RunningServer, type StartOptions, startServer } from "@quorum/server/app";
+import { SqliteStore } from "@quorum/server/store/sqlite";
+import type { Store, Teacher } from "@quorum/server/store/types";
+
+/**
+ * A Quorum server on a free port with an in-memory store, a teacher, and helpers to drive its
+ * classroom rooms through the real SDK. Ticks are fast so that a test sees many of them; no
+ * test asserts how long anything took.
+ */
+export interface Classroom {
+  server: RunningServer;
+  base: string;
+  store: Store;
+  /** The server's wall clock (tokens, rate limits); tests move it forward by hand. */
+  clock: { now: number };
+  teacher: Teacher;
+  accessToken(teacher?: Teacher): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const FAST: StartOptions["classroom"] = { tickMs: 10, countdownMs: 30 };
+
+export async function startClassroom(
+  options: { classroom?: StartOptions["classroom"]; store?: Store } = {},
+): Promise<Classroom> {
+  const dataDir = await mkdtemp(join(tmpdir(), "quorum-classroom-"));
+  const store = options.store ?? SqliteStore.open(":memory:");
+  const clock = { now: Date.now() };
+  const server = await startServer(
+    {
+      port: 0,
+      host: "127.0.0.1",
+      nodeEnv: "test",
+      logLevel: "silent",
+      dataDir,
+      publicUrl: undefined,
+      jwtSecret: "a test secret that is long enough for HS256 ok",
+    },
+    {
+      store,
+      now: () => clock.now,
+      classroom: options.classroom ?? FAST,
+    },
+  );
+  const teacher =
+    (await store.teachers.byEmail("ada@example.org")) ??
+    (await addTeacher(store, "ada@example.org", clock.now));
+  return {
+    server,
+    base: `http://127.0.0.1:${server.port}`,
+    store,
+    clock,
+    teacher,
+    accessToken: (who = teacher) => server.tokens.signAccessToken(who),
+    async close() {
+      await server.close();
+      if (options.store === undefined) await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function addTeacher(store: Store, email: string, now: number): Promise<Teacher> {
+  const created = await store.teachers.create({
+    email,
+    // Never used to sign in: tests sign access tokens directly.
+    passwordHash: "scrypt$16384$8$1$AAAA$AAAA",
+    role: "teacher",
+    createdAt: now,
+  });
+  if (!created.ok) throw new Error(created.problem);
+  return created.value;
+}
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever JSON came back.
+  body: any;
+}
+
+export async function api(
+  classroom: Pick<Classroom, "base">,
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string } = {},
+): Promise<ApiAnswer> {
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(`${classroom.base}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text === "" ? undefined : JSON.parse(text),
+  };
+}
+
+export interface OpenedSession {
+  id: string;
+  code: string;
+  roomId: string;
+  joinUrl: string;
+  projectorUrl: string;
+}
+
+export async function createSession(classroom: Classroom): Promise<OpenedSession> {
+  const answer = await api(classroom, "POST", "/api/sessions", {
+    token: await classroom.accessToken(),
+  });
+  if (answer.status !== 201) throw new Error(`session not created: ${answer.status}`);
+  return answer.body;
+}
+
+export interface JoinedPlayer {
+  playerId: string;
+  token: string;
+  roomId: string;
+  nickname: string;
+}
+
+export async function addPlayer(
+  classroom: Classroom,
+  code: string,
+  nickname: string,
+): Promise<JoinedPlayer> {
+  const answer = await api(classroom, "POST", `/api/sessions/${code}/players`, {
+    body: { nickname },
+  });
+  if (answer.status !== 201) throw new Error(`${nickname} not joined: ${answer.status}`);
+  return answer.body;
+}
+
+/** The projector token inside a session's projector URL. */
+export function projectorToken(session: OpenedSession): string {
+  return new URL(session.projectorUrl, "http://x").searchParams.get("token")!;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the room's state is decoded by reflection.
+export type AnyRoom = Room<any, any>;
+
+/** Everything one SDK connection received, and ways to wait for more. */
+export interface Connection {
+  room: AnyRoom;
+  /** The messages of `type` received so far, oldest first. */
+  // biome-ignore lint/suspicious/noExplicitAny: payloads are checked by the tests.
+  messages(type: string): any[];
+  /** The state as plain JSON (its `toJSON()`). */
+  // biome-ignore lint/suspicious/noExplicitAny: the state is checked by the tests.
+  json(): any;
+  /** Resolves with the first message of `type` (from now on, or already received) that passes. */
+  // biome-ignore lint/suspicious/noExplicitAny: payloads are checked by the tests.
+  next(type: string, test?: (payload: any) => boolean, from?: number): Promise<any>;
+  /** Close code once the server or the client ended the connection. */
+  closed: Promise<number>;
+}
+
+export async function connect(
+  classroom: Pick<Classroom, "base">,
+  roomId: string,
+  token: string,
+): Promise<Connection> {
+  const client = new Client(classroom.base);
+  const room: AnyRoom = await client.joinById(roomId, { token });
+  return watch(room);
+}
+
+export function watch(room: AnyRoom): Connection {
+  const received = new Map<string, unknown[]>();
+  room.reconnection.enabled = false;
+  room.onMessage("*", (type, payload) => {
+    const list = received.get(String(type)) ?? [];
+    list.push(payload);
+    received.set(String(type), list);
+  });
+  const closed = new Promise<number>((resolve) => room.onLeave((code) => resolve(code)));
+  const messages = (type: string) => received.get(type) ?? [];
+  return {
+    room,
+    messages,
+    json: () => room.state?.toJSON?.() ?? {},
+    closed,
+    async next(type, test = () => true, from = 0) {
+      let found: unknown;
+      await until(() => {
+        found = messages(type)
+          .slice(from)
+          .find((payload) => test(payload));
+        return found !== undefined;
+      }, `a "${type}" message`);
+      return found;
+    },
+  };
+}
+
+/** Waits until `condition` holds; fails with `what` after a generous timeout. */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** How a join was refused: the SDK's MatchMakeError carries the room's code and message. */
+export async function refusal(
+  promise: Promise<unknown>,
+): Promise<{ code: number; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const { code, message } = error as { code: number; message: string };
+    return { code, message };
+  }
+  throw new Error("the join was not refused");
+}
+
+export interface Seated extends JoinedPlayer {
+  conn: Connection;
+}
+
+export interface RunningRound {
+  session: OpenedSession;
+  host: Connection;
+  students: Seated[];
+}
+
+/** A routing round already running: a host, `nicknames` connected and seated, bots elsewhere. */
+export async function runningRound(
+  classroom: Classroom,
+  options: { nicknames: string[]; nodes: number; config?: Record<string, unknown> },
+): Promise<RunningRound> {
+  const session = await createSession(classroom);
+  const host = await connect(classroom, session.roomId, await classroom.accessToken());
+  const students: Seated[] = [];
+  for (const nickname of options.nicknames) {
+    const player = await addPlayer(classroom, session.code, nickname);
+    students.push({ ...player, conn: await connect(classroom, player.roomId, player.token) });
+  }
+  await until(
+    () => students.every((student) => host.json().players?.[student.playerId]?.connected),
+    "every student in the lobby",
+  );
+  sendHost(host, {
+    type: "configure",
+    mode: "routing",
+    config: options.config ?? {},
+    nodes: options.nodes,
+  });
+  sendHost(host, { type: "start" });
+  await until(() => host.json().phase === "running", "the round to run");
+  return { session, host, students };
+}
+
+export function sendHost(conn: Connection, command: Record<string, unknown>): void {
+  conn.room.send("host", command);
+}
+
+export function sendAct(conn: Connection, seq: number, action: unknown): void {
+  conn.room.send("act", { seq, action });
+}
+
+/** The node a player plays, from the class list every client receives. */
+export function nodeOf(conn: Connection, playerId: string): number {
+  return conn.json().players?.[playerId]?.node ?? -1;
+}
+
+/** A student's own router view (the one entry of `routing.nodes` it receives). */
+// biome-ignore lint/suspicious/noExplicitAny: the view is checked by the tests.
+export function ownView(conn: Connection): any {
+  const nodes = conn.json().routing?.nodes ?? {};
+  return Object.values(nodes)[0];
+}
+
+/** The host's picture of one node (RoutingHostView's node). */
+// biome-ignore lint/suspicious/noExplicitAny: the board is checked by the tests.
+export function boardNode(conn: Connection, node: number): any {
+  return conn.json().routing?.board?.nodes?.[node];
+}
