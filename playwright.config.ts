@@ -1,9 +1,17 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./tests/e2e/chromium.ts";
+import { E2E_TEACHER } from "./tests/e2e/teacherAccount.ts";
 
-// The README's run command serves on 2567; the tests use the same production build and server.
-const PORT = 2567;
+// The README's run command serves on 2567; the tests use the same production build and server
+// (E2E_PORT only to run two suites side by side on a developer machine).
+const PORT = Number(process.env.E2E_PORT ?? 2567);
 const baseURL = `http://localhost:${PORT}`;
+// A fresh data directory per run, so the teacher account below is the only one. The workers
+// load this file again: they inherit the runner's directory through the environment.
+process.env.QUORUM_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "quorum-e2e-"));
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -37,7 +45,13 @@ export default defineConfig({
   webServer: {
     command: "pnpm start",
     url: `${baseURL}/healthz`,
-    env: { PORT: String(PORT) },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: process.env.QUORUM_E2E_DATA_DIR,
+      // P1: an unattended first account for the teacher tests (tests/e2e/teacher.spec.ts).
+      QUORUM_ADMIN_EMAIL: E2E_TEACHER.email,
+      QUORUM_ADMIN_PASSWORD: E2E_TEACHER.password,
+    },
     reuseExistingServer: !process.env.CI,
     // `pnpm start` builds the client first.
     timeout: 180_000,

@@ -20,9 +20,63 @@ function Pages() {
       return <Landing joinCode={route.joinCode} />;
     case "host":
       return <Host query={route.query} />;
+    case "login":
+      return <Lazy key="login" load={loadLogin} props={{ next: route.next }} />;
+    case "setup":
+      return <Lazy key="setup" load={loadSetup} props={{ token: route.token }} />;
+    case "teach":
+      return <Lazy key="teach" load={loadDashboard} props={{}} />;
+    case "console":
+      return <Lazy key="console" load={loadConsole} props={{ sessionId: route.sessionId }} />;
+    case "projector":
+      return (
+        <Lazy
+          key="projector"
+          load={loadProjector}
+          props={{ sessionId: route.sessionId, token: route.token, join: route.join }}
+        />
+      );
+    case "play":
+      return <Lazy key="play" load={loadPlay} props={{ joinCode: route.joinCode }} />;
     case "not-found":
       return <NotFound />;
   }
+}
+
+// The phone's page: its own chunk with the room connection, no Phaser (P7: small and fast).
+const loadPlay = () => import("./play/PlayPage.tsx").then((module) => module.PlayPage);
+// Teacher pages are chunks of their own: a student's phone never downloads them.
+const loadLogin = () => import("./auth/AuthPages.tsx").then((module) => module.LoginPage);
+const loadSetup = () => import("./auth/AuthPages.tsx").then((module) => module.SetupPage);
+const loadDashboard = () => import("./teach/Dashboard.tsx").then((module) => module.Dashboard);
+const loadConsole = () => import("./teach/HostConsole.tsx").then((module) => module.HostConsole);
+const loadProjector = () =>
+  import("./projector/ProjectorPage.tsx").then((module) => module.ProjectorPage);
+
+interface LazyProps<P extends object> {
+  load: () => Promise<FunctionComponent<P>>;
+  props: P;
+}
+
+/** Shows the loading message until the page's code has arrived. */
+function Lazy<P extends object>({ load, props }: LazyProps<P>) {
+  const { t } = useI18n();
+  const [Loaded, setLoaded] = useState<FunctionComponent<P> | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    load().then(
+      (component) => setLoaded(() => component),
+      () => setFailed(true),
+    );
+  }, [load]);
+  if (Loaded) return <Loaded {...props} />;
+  return (
+    <Page class="page--message">
+      <main class="message" aria-busy={!failed}>
+        <p>{failed ? t("page.loadFailed") : t("page.loading")}</p>
+      </main>
+    </Page>
+  );
 }
 
 type HostPage = FunctionComponent<{ query: URLSearchParams }>;

@@ -15,6 +15,26 @@ describe("routes", () => {
     expect(at("/")).toEqual({ page: "landing", joinCode: null });
   });
 
+  it("P1, P4: the teacher's pages carry what they need in the address", () => {
+    expect(at("/login?next=%2Fteach%2Fabc")).toEqual({ page: "login", next: "/teach/abc" });
+    expect(at("/setup?token=xyz")).toEqual({ page: "setup", token: "xyz" });
+    expect(at("/teach")).toEqual({ page: "teach" });
+    expect(at("/teach/s-1")).toEqual({ page: "console", sessionId: "s-1" });
+    expect(at("/projector/s-1?token=t&join=http%3A%2F%2F10.0.0.2%2Fjoin%2FABC234")).toEqual({
+      page: "projector",
+      sessionId: "s-1",
+      token: "t",
+      join: "http://10.0.0.2/join/ABC234",
+    });
+    expect(at("/teach/s-1/more").page).toBe("not-found");
+  });
+
+  it("P3, P4: a student's phone plays a session at /play/CODE", () => {
+    expect(at("/play/ABC234")).toEqual({ page: "play", joinCode: "ABC234" });
+    expect(at("/play/abc234/")).toEqual({ page: "play", joinCode: "ABC234" });
+    expect(at("/play").page).toBe("not-found");
+  });
+
   it("knows the host page and nothing else", () => {
     expect(at("/host?preset=star").page).toBe("host");
     expect(at("/hosting").page).toBe("not-found");

@@ -4,6 +4,14 @@ import { useEffect, useState } from "preact/hooks";
 export type Route =
   | { page: "landing"; joinCode: string | null }
   | { page: "host"; query: URLSearchParams }
+  // Student side (P3, P4): one node of the network, on a phone.
+  | { page: "play"; joinCode: string }
+  // Teacher side (P1, P4): sign-in, the dashboard, a session's console and its projector view.
+  | { page: "login"; next: string | null }
+  | { page: "setup"; token: string | null }
+  | { page: "teach" }
+  | { page: "console"; sessionId: string }
+  | { page: "projector"; sessionId: string; token: string | null; join: string | null }
   | { page: "not-found" };
 
 export function routeOf(location: Pick<Location, "pathname" | "search">): Route {
@@ -14,6 +22,18 @@ export function routeOf(location: Pick<Location, "pathname" | "search">): Route 
   if (join) return { page: "landing", joinCode: decodePathSegment(join[1]!) };
   if (path === "/join") return { page: "landing", joinCode: query.get("code") };
   if (path === "/host") return { page: "host", query };
+  const play = /^\/play\/([^/]+)$/.exec(path);
+  if (play) return { page: "play", joinCode: decodePathSegment(play[1]!).toUpperCase() };
+  if (path === "/login") return { page: "login", next: query.get("next") };
+  if (path === "/setup") return { page: "setup", token: query.get("token") };
+  if (path === "/teach") return { page: "teach" };
+  const teachSession = /^\/teach\/([^/]+)$/.exec(path);
+  if (teachSession) return { page: "console", sessionId: decodePathSegment(teachSession[1]!) };
+  const projector = /^\/projector\/([^/]+)$/.exec(path);
+  if (projector) {
+    const sessionId = decodePathSegment(projector[1]!);
+    return { page: "projector", sessionId, token: query.get("token"), join: query.get("join") };
+  }
   return { page: "not-found" };
 }
 

@@ -32,7 +32,12 @@ export function HostPage({ query }: { query: URLSearchParams }) {
       <main class="host">
         <div class="host__intro">
           <h1>{t("host.title")}</h1>
-          <p class="notice notice--info">{t("host.signInNotice")}</p>
+          <p class="notice notice--info">
+            {t("host.signInNotice")}{" "}
+            <a href="/teach" onClick={followLink}>
+              {t("host.signInLink")}
+            </a>
+          </p>
         </div>
         <NetworkView class="host__network" topology={topology} fit="contain" />
         <form class="card host__controls" onSubmit={(event) => event.preventDefault()}>

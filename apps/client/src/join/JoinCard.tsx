@@ -1,4 +1,3 @@
-import type { MessageKey } from "@quorum/shared/i18n/index";
 import {
   JOIN_CODE_LENGTH,
   NICKNAME_MAX_LENGTH,
@@ -7,8 +6,11 @@ import {
 } from "@quorum/shared/platform/join";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
+import { followLink, navigate } from "../router.ts";
 import { type JoinCodeProblem, joinCodeProblem, normaliseJoinCodeInput } from "./joinCode.ts";
-import { lookupSession, type SessionLookup } from "./lookupSession.ts";
+import { type JoinOutcome, joinSession } from "./joinSession.ts";
+import { loadSeat, rememberSeat } from "./seats.ts";
+import "./join.css";
 
 interface Props {
   /** A code from the address (/join/ABC234 or ?code=), as a QR code on the projector links. */
@@ -18,13 +20,18 @@ interface Props {
 type Check =
   | { state: "idle" }
   | { state: "checking" }
-  | { state: "answered"; answer: SessionLookup };
+  | { state: "answered"; answer: JoinProblem; code: string; nickname: string };
 
-/** P3: a student joins with the code on the projector and a nickname; no account. */
+type JoinProblem = Exclude<JoinOutcome, { outcome: "joined" }>;
+
+/**
+ * P3: a student joins with the code on the projector and a nickname; no account. The seat (a
+ * player token) is remembered on this device, so coming back here offers the same node again.
+ */
 export function JoinCard({ initialCode }: Props) {
   const { t } = useI18n();
   const [code, setCode] = useState(() => normaliseJoinCodeInput(initialCode ?? ""));
-  const [nickname, setNickname] = useState("");
+  const [nickname, setNickname] = useState(() => loadSeat(code)?.nickname ?? "");
   const [codeError, setCodeError] = useState<JoinCodeProblem | null>(null);
   const [nicknameError, setNicknameError] = useState<NicknameError | null>(null);
   const [check, setCheck] = useState<Check>({ state: "idle" });
@@ -46,9 +53,7 @@ export function JoinCard({ initialCode }: Props) {
     event.preventDefault();
     const codeProblem = joinCodeProblem(code);
     const name = normaliseNickname(nickname);
-    const nameProblem = name.ok
-      ? null
-      : { problem: name.problem, count: [...nickname.trim()].length };
+    const nameProblem = name.ok ? null : { problem: name.problem, count: length(nickname) };
     setCodeError(codeProblem);
     setNicknameError(nameProblem);
     setNickname(name.ok ? name.nickname : nickname.trim());
@@ -57,13 +62,25 @@ export function JoinCard({ initialCode }: Props) {
       (codeProblem ? codeInput : nicknameInput).current?.focus();
       return;
     }
+    // The same name again on this device: back to the same node, not a second one.
+    const held = loadSeat(code);
+    if (held && name.ok && sameName(held.nickname, name.nickname)) {
+      navigate(playPath(code));
+      return;
+    }
     pending.current?.abort();
     const controller = new AbortController();
     pending.current = controller;
     setCheck({ state: "checking" });
     try {
-      const answer = await lookupSession(code, controller.signal);
-      setCheck({ state: "answered", answer });
+      const chosen = name.ok ? name.nickname : "";
+      const answer = await joinSession(code, chosen, controller.signal);
+      if (answer.outcome === "joined") {
+        rememberSeat(code, answer.seat);
+        navigate(playPath(code));
+        return;
+      }
+      setCheck({ state: "answered", answer, code, nickname: chosen });
     } catch {
       // Aborted: a newer submit or leaving the page; that one reports instead.
     }
@@ -71,7 +88,8 @@ export function JoinCard({ initialCode }: Props) {
 
   const codeMessage = codeError && codeProblemText(codeError, t);
   const nicknameMessage = nicknameError && nicknameProblemText(nicknameError, t);
-  const answer = check.state === "answered" ? check.answer : null;
+  const answer = check.state === "answered" ? check : null;
+  const held = joinCodeProblem(code) === null ? loadSeat(code) : null;
 
   return (
     <section class="card join-card" aria-labelledby="join-title">
@@ -146,16 +164,20 @@ export function JoinCard({ initialCode }: Props) {
           )}
         </div>
         <button class="button button--primary" type="submit" disabled={check.state === "checking"}>
-          {check.state === "checking" ? t("join.checking") : t("join.submit")}
+          {check.state === "checking" ? t("join.joining") : t("join.submit")}
         </button>
         <p ref={answerBox} class="join-card__answer" role="status" aria-live="polite">
-          {answer && (
-            <span class={`notice notice--${answer.outcome === "found" ? "good" : "problem"}`}>
-              {answerText(answer, t)}
-            </span>
-          )}
+          {answer && <span class="notice notice--problem">{answerText(answer, t)}</span>}
         </p>
       </form>
+      {held && (
+        <div class="notice notice--info join-card__held">
+          <p>{t("join.alreadyIn", { code, nickname: held.nickname })}</p>
+          <a class="button button--secondary" href={playPath(code)} onClick={followLink}>
+            {t("join.backToGame")}
+          </a>
+        </div>
+      )}
     </section>
   );
 }
@@ -187,21 +209,39 @@ function nicknameProblemText({ problem, count }: NicknameError, t: Translate): s
     : t(problem, { max: NICKNAME_MAX_LENGTH, count });
 }
 
-const ANSWERS = {
-  found: "join.result.found",
-  "session-not-found": "join.result.sessionNotFound",
-  "invalid-code": "join.result.invalidCode",
-} as const satisfies Record<string, MessageKey>;
-
-function answerText(answer: SessionLookup, t: Translate): string {
+function answerText(
+  { answer, code, nickname }: Check & { state: "answered" },
+  t: Translate,
+): string {
   switch (answer.outcome) {
-    case "found":
     case "session-not-found":
+      return t("join.result.sessionNotFound", { code });
     case "invalid-code":
-      return t(ANSWERS[answer.outcome], { code: answer.code });
+      return t("join.result.invalidCode", { code });
+    case "nickname-taken":
+      return t("join.result.nicknameTaken", { nickname });
+    case "nickname-invalid":
+      // The server holds the same shared rule; when it still disagrees, its limit is the length.
+      return nicknameProblemText({ problem: "nickname.too-long", count: length(nickname) }, t);
+    case "rate-limited":
+      return t("join.result.rateLimited", { seconds: answer.seconds });
     case "server-error":
       return t("join.result.serverError", { status: answer.status });
     case "unreachable":
       return t("join.result.unreachable");
   }
+}
+
+function length(nickname: string): number {
+  return [...nickname.trim()].length;
+}
+
+/** The student side's address for a session. */
+export function playPath(code: string): string {
+  return `/play/${encodeURIComponent(code)}`;
+}
+
+/** P3: nicknames compare without regard to case, as the server compares them. */
+function sameName(a: string, b: string): boolean {
+  return a.normalize("NFKC").toLowerCase() === b.normalize("NFKC").toLowerCase();
 }

@@ -2,6 +2,7 @@ import type { Topology } from "@quorum/shared";
 import { useEffect, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
 import { JoinCard } from "../join/JoinCard.tsx";
+import { NetworkSketch } from "../network/NetworkSketch.tsx";
 import { NetworkView } from "../network/NetworkView.tsx";
 import { followLink } from "../router.ts";
 import { Page } from "../ui/Page.tsx";
@@ -10,6 +11,7 @@ import { Page } from "../ui/Page.tsx";
 export function Landing({ joinCode }: { joinCode: string | null }) {
   const { t } = useI18n();
   const demo = useDemoTopology();
+  const wide = useWideScreen();
   return (
     <Page
       class="page--landing"
@@ -18,13 +20,17 @@ export function Landing({ joinCode }: { joinCode: string | null }) {
         // Wide screens offer hosting up here; phones get the card below the join form instead.
         <p class="topbar__host">
           <span>{t("hostCta.title")}</span>
-          <a class="button button--secondary" href="/host" onClick={followLink}>
+          <a class="button button--secondary" href="/teach" onClick={followLink}>
             {t("hostCta.button")}
           </a>
         </p>
       }
     >
-      <NetworkView class="landing__network" topology={demo} fit="fill" decorative />
+      {wide ? (
+        <NetworkView class="landing__network" topology={demo} fit="fill" decorative />
+      ) : (
+        <NetworkSketch class="landing__network" topology={demo} />
+      )}
       <main class="landing">
         <p class="landing__pitch">{t("app.pitch")}</p>
         <JoinCard initialCode={joinCode} />
@@ -33,7 +39,7 @@ export function Landing({ joinCode }: { joinCode: string | null }) {
             <h2 id="host-card-title">{t("hostCta.title")}</h2>
             <p>{t("hostCta.text")}</p>
           </div>
-          <a class="button button--secondary" href="/host" onClick={followLink}>
+          <a class="button button--secondary" href="/teach" onClick={followLink}>
             {t("hostCta.button")}
           </a>
         </section>
@@ -55,4 +61,20 @@ function useDemoTopology(): Topology | null {
     };
   }, []);
   return topology;
+}
+
+/**
+ * Wide screens (laptops, projectors) get the animated Phaser drawing; phones a still SVG, so a
+ * student's phone never downloads the renderer on its way into a game.
+ */
+function useWideScreen(): boolean {
+  const query = "(min-width: 60rem)"; // the wide layout of styles.css
+  const [wide, setWide] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const media = matchMedia(query);
+    const update = () => setWide(media.matches);
+    media.addEventListener("change", update);
+    return () => media.removeEventListener("change", update);
+  }, []);
+  return wide;
 }
