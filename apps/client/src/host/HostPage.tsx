@@ -1,7 +1,8 @@
-import { generateTopology, seedRng, TOPOLOGY_PRESETS, type TopologyPreset } from "@quorum/shared";
+import { generateTopology, seedRng } from "@quorum/shared";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
 import { NetworkView } from "../network/NetworkView.tsx";
+import { PresetField } from "../network/PresetField.tsx";
 import { followLink } from "../router.ts";
 import { Page } from "../ui/Page.tsx";
 import { freshSeed, type Plan, parseSeed, planFromQuery, planToQuery, SIZE_RANGE } from "./plan.ts";
@@ -41,25 +42,11 @@ export function HostPage({ query }: { query: URLSearchParams }) {
         </div>
         <NetworkView class="host__network" topology={topology} fit="contain" />
         <form class="card host__controls" onSubmit={(event) => event.preventDefault()}>
-          <div class="field">
-            <label for="host-preset">{t("host.preset.label")}</label>
-            <select
-              id="host-preset"
-              class="input"
-              value={plan.preset}
-              aria-describedby="host-preset-description"
-              onChange={(event) => update({ preset: event.currentTarget.value as TopologyPreset })}
-            >
-              {TOPOLOGY_PRESETS.map((preset) => (
-                <option key={preset} value={preset}>
-                  {t(`preset.${preset}.name`)}
-                </option>
-              ))}
-            </select>
-            <p id="host-preset-description" class="field__hint">
-              {t(`preset.${plan.preset}.description`)}
-            </p>
-          </div>
+          <PresetField
+            id="host-preset"
+            preset={plan.preset}
+            onChange={(preset) => update({ preset })}
+          />
           <div class="field">
             <label for="host-size">
               {t("host.size.label")}: <output for="host-size">{plan.size}</output>

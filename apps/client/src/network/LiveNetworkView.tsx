@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { PACKET_ENDS } from "@quorum/shared/modes/routing/packet";
+import { useEffect, useRef } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
 import type { Pick } from "./LiveNetworkScene.ts";
 import type { LiveNetwork, Marks, TickClock, Traffic } from "./live.ts";
-import type { LiveDrawing } from "./mountLiveNetwork.ts";
+import { DrawingStatusNote, useLazyDrawing } from "./useLazyDrawing.tsx";
 
 interface Props {
   network: LiveNetwork | null;
@@ -15,8 +16,6 @@ interface Props {
   label: string;
   class?: string;
 }
-
-type Status = "loading" | "ready" | "failed";
 
 /**
  * A running round drawn by Phaser (loaded with this component). Mirrors what is on screen as
@@ -33,49 +32,29 @@ export function LiveNetworkView({
   class: className,
 }: Props) {
   const { t } = useI18n();
-  const outer = useRef<HTMLDivElement>(null);
-  const canvasHost = useRef<HTMLDivElement>(null);
-  const drawing = useRef<LiveDrawing | null>(null);
-  const [status, setStatus] = useState<Status>("loading");
   // The scene asks for words at draw time; keep the current language's.
   const causeText = useRef((cause: string) => cause);
   causeText.current = (cause) => {
-    const key = `drop.${cause}` as const;
-    return isDropKey(key) ? t(key) : cause;
+    const end = PACKET_ENDS.find((known) => known === cause);
+    return end ? t(`drop.${end}`) : cause;
   };
-
-  useEffect(() => {
-    let unmounted = false;
-    const data = () => outer.current?.dataset ?? {};
-    import("./mountLiveNetwork.ts")
-      .then(({ mountLiveNetwork }) =>
-        mountLiveNetwork(canvasHost.current!, {
-          traffic,
-          clock,
-          causeText: (cause) => causeText.current(cause),
-          onDrawn({ nodes, links, centres }) {
-            const where = centres.map(({ x, y }) => `${Math.round(x)},${Math.round(y)}`).join(" ");
-            Object.assign(data(), { nodes: String(nodes), links: String(links), centres: where });
-          },
-          onRenderer(renderer) {
-            data().renderer = renderer;
-          },
-        }),
-      )
-      .then((mounted) => {
-        if (unmounted) return mounted.destroy();
-        drawing.current = mounted;
-        setStatus("ready");
-      })
-      .catch(() => {
-        if (!unmounted) setStatus("failed");
-      });
-    return () => {
-      unmounted = true;
-      drawing.current?.destroy();
-      drawing.current = null;
-    };
-  }, [traffic, clock]);
+  const { outer, canvasHost, drawing, status } = useLazyDrawing(
+    () => import("./mountLiveNetwork.ts"),
+    ({ mountLiveNetwork }, parent, mirror) =>
+      mountLiveNetwork(parent, {
+        traffic,
+        clock,
+        causeText: (cause) => causeText.current(cause),
+        onDrawn({ nodes, links, centres }) {
+          const where = centres.map(({ x, y }) => `${Math.round(x)},${Math.round(y)}`).join(" ");
+          mirror({ nodes: String(nodes), links: String(links), centres: where });
+        },
+        onRenderer(renderer) {
+          mirror({ renderer });
+        },
+      }),
+    [traffic, clock],
+  );
 
   useEffect(() => {
     if (status === "ready" && network) drawing.current?.show(network);
@@ -106,28 +85,7 @@ export function LiveNetworkView({
       onPointerUp={pick}
     >
       <div ref={canvasHost} class="network__canvas" />
-      {status !== "ready" && (
-        <p class="network__status">
-          {status === "failed" ? t("network.failed") : t("network.loading")}
-        </p>
-      )}
+      <DrawingStatusNote status={status} />
     </div>
   );
-}
-
-const DROP_KEYS = new Set([
-  "drop.loss",
-  "drop.ttl",
-  "drop.queue-full",
-  "drop.link-down",
-  "drop.node-down",
-  "drop.partition",
-  "drop.discard",
-  "drop.duplicate",
-] as const);
-
-type DropKey = typeof DROP_KEYS extends Set<infer K> ? K : never;
-
-function isDropKey(key: string): key is DropKey {
-  return (DROP_KEYS as Set<string>).has(key);
 }

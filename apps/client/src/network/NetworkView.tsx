@@ -1,8 +1,8 @@
 import type { Topology } from "@quorum/shared";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
 import type { Fit } from "./layout.ts";
-import type { NetworkDrawing } from "./mountNetwork.ts";
+import { DrawingStatusNote, useLazyDrawing } from "./useLazyDrawing.tsx";
 
 interface Props {
   topology: Topology | null;
@@ -12,8 +12,6 @@ interface Props {
   class?: string;
 }
 
-type Status = "loading" | "ready" | "failed";
-
 /**
  * A network drawn by Phaser, which is loaded only when this first renders: never on the way to
  * the join form. What is on screen is mirrored as data-nodes / data-links / data-labels /
@@ -21,44 +19,20 @@ type Status = "loading" | "ready" | "failed";
  */
 export function NetworkView({ topology, fit, decorative = false, class: className }: Props) {
   const { t } = useI18n();
-  const outer = useRef<HTMLDivElement>(null);
-  const canvasHost = useRef<HTMLDivElement>(null);
-  const drawing = useRef<NetworkDrawing | null>(null);
-  const [status, setStatus] = useState<Status>("loading");
-
-  useEffect(() => {
-    let unmounted = false;
-    const data = () => outer.current?.dataset ?? {};
-    import("./mountNetwork.ts")
-      .then(({ mountNetwork }) =>
-        mountNetwork(canvasHost.current!, {
-          fit,
-          onDrawn({ nodes, links, labels }) {
-            Object.assign(data(), {
-              nodes: String(nodes),
-              links: String(links),
-              labels: String(labels),
-            });
-          },
-          onRenderer(renderer) {
-            data().renderer = renderer;
-          },
-        }),
-      )
-      .then((mounted) => {
-        if (unmounted) return mounted.destroy();
-        drawing.current = mounted;
-        setStatus("ready");
-      })
-      .catch(() => {
-        if (!unmounted) setStatus("failed");
-      });
-    return () => {
-      unmounted = true;
-      drawing.current?.destroy();
-      drawing.current = null;
-    };
-  }, [fit]);
+  const { outer, canvasHost, drawing, status } = useLazyDrawing(
+    () => import("./mountNetwork.ts"),
+    ({ mountNetwork }, parent, mirror) =>
+      mountNetwork(parent, {
+        fit,
+        onDrawn({ nodes, links, labels }) {
+          mirror({ nodes: String(nodes), links: String(links), labels: String(labels) });
+        },
+        onRenderer(renderer) {
+          mirror({ renderer });
+        },
+      }),
+    [fit],
+  );
 
   useEffect(() => {
     if (status === "ready" && topology) drawing.current?.show(topology);
@@ -79,11 +53,7 @@ export function NetworkView({ topology, fit, decorative = false, class: classNam
   return (
     <div ref={outer} class={classes} data-status={status} role="img" aria-label={label}>
       {canvas}
-      {status !== "ready" && (
-        <p class="network__status">
-          {status === "failed" ? t("network.failed") : t("network.loading")}
-        </p>
-      )}
+      <DrawingStatusNote status={status} />
     </div>
   );
 }

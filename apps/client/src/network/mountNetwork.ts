@@ -1,15 +1,13 @@
 import type { Topology } from "@quorum/shared";
-import * as Phaser from "phaser";
-import type { Box, Fit } from "./layout.ts";
+import type { Fit } from "./layout.ts";
 import { NetworkScene, type NetworkSceneOptions, type Palette } from "./NetworkScene.ts";
+import { hostPhaser, type PageLook } from "./phaserHost.ts";
 
 /** A Phaser game drawing one network inside a DOM element; the element decides its size. */
 export interface NetworkDrawing {
   show(topology: Topology): void;
   destroy(): void;
 }
-
-const reducedMotion = "(prefers-reduced-motion: reduce)";
 
 export interface MountOptions {
   fit: Fit;
@@ -19,93 +17,40 @@ export interface MountOptions {
 }
 
 /**
- * Mounts the drawing in `parent`, an element with a size and no other content. The canvas is
- * sized in device pixels and shown at the parent's CSS size, so lines and numbers stay sharp on
- * phones and projectors alike.
+ * Mounts the drawing in `parent`, an element with a size and no other content (hostPhaser),
+ * sharp on any screen and paused while scrolled out of sight.
  */
-export function mountNetwork(
+export async function mountNetwork(
   parent: HTMLElement,
   { fit, onDrawn, onRenderer }: MountOptions,
 ): Promise<NetworkDrawing> {
-  const style = getComputedStyle(parent);
-  const motionQuery = matchMedia(reducedMotion);
-  // Fixed for the drawing's life; a window dragged to another screen keeps its first sharpness.
-  const pixelRatio = Math.min(window.devicePixelRatio || 1, 3);
-  const measure = (): Box => ({
-    width: Math.max(1, Math.round(parent.clientWidth * pixelRatio)),
-    height: Math.max(1, Math.round(parent.clientHeight * pixelRatio)),
-    pixelRatio,
-  });
-  let box = measure();
   let topology: Topology | null = null;
-
-  return new Promise((resolve) => {
-    const scene = new NetworkScene({
-      fit,
-      palette: readPalette(style),
-      fontFamily: style.fontFamily,
-      motion: !motionQuery.matches,
-      onReady: () => resolve(attach()),
-      onDrawn,
-    });
-    const game = new Phaser.Game({
-      type: Phaser.AUTO,
-      parent,
-      width: box.width,
-      height: box.height,
-      // Device pixels in the canvas, zoomed out to CSS pixels on the page.
-      scale: { mode: Phaser.Scale.NONE, zoom: 1 / pixelRatio },
-      transparent: true,
-      banner: false,
-      audio: { noAudio: true },
-      // P7: the canvas only draws; every control is a DOM element. Touches scroll the page.
-      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-      fps: { limit: 30 },
-      scene,
-      callbacks: {
-        postBoot() {
-          onRenderer(game.renderer.type === Phaser.WEBGL ? "webgl" : "canvas");
-        },
-      },
-    });
-
-    /** Once the scene exists: follow the element's size, visibility and the motion setting. */
-    function attach(): NetworkDrawing {
-      const resize = new ResizeObserver(() => {
-        const next = measure();
-        if (next.width === box.width && next.height === box.height) return;
-        box = next;
-        game.scale.resize(box.width, box.height);
-        if (topology) scene.show(topology, box);
-      });
-      // Scrolled out of sight (a phone typing into the join form): stop drawing, save battery.
-      const visibility = new IntersectionObserver(([entry]) => {
-        if (entry?.isIntersecting) game.resume();
-        else game.pause();
-      });
-      const onMotionChange = () => scene.setMotion(!motionQuery.matches);
-      resize.observe(parent);
-      visibility.observe(parent);
-      motionQuery.addEventListener("change", onMotionChange);
-      return {
-        show(next) {
-          topology = next;
-          scene.show(next, box);
-        },
-        destroy() {
-          resize.disconnect();
-          visibility.disconnect();
-          motionQuery.removeEventListener("change", onMotionChange);
-          game.destroy(true);
-        },
-      };
-    }
+  const host = await hostPhaser(parent, {
+    scene: (look, onReady) =>
+      new NetworkScene({
+        fit,
+        palette: readPalette(look),
+        fontFamily: look.fontFamily,
+        motion: look.motion,
+        onReady,
+        onDrawn,
+      }),
+    resized(scene, box) {
+      if (topology) scene.show(topology, box);
+    },
+    onRenderer,
+    pauseWhenHidden: true,
   });
+  return {
+    show(next) {
+      topology = next;
+      host.scene.show(next, host.box());
+    },
+    destroy: host.destroy,
+  };
 }
 
-function readPalette(style: CSSStyleDeclaration): Palette {
-  const colour = (name: string) => style.getPropertyValue(name).trim();
-  const number = (name: string) => Number.parseInt(colour(name).replace("#", ""), 16);
+function readPalette({ colour, number }: PageLook): Palette {
   return {
     link: number("--net-link"),
     node: number("--net-node"),

@@ -1,12 +1,10 @@
-import { useEffect, useMemo, useRef } from "preact/hooks";
+import { useEffect, useMemo } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
-import { LiveNetworkView } from "../network/LiveNetworkView.tsx";
-import type { LiveNetwork } from "../network/live.ts";
 import { ConnectionNotice } from "../teach/ConnectionNotice.tsx";
-import { liveNetworkOf } from "../teach/classroom.ts";
 import { Debrief } from "../teach/Debrief.tsx";
 import { QrCode } from "../teach/QrCode.tsx";
 import { Counters, DrawingKey, FaultLegend } from "../teach/RoundFigures.tsx";
+import { RoundNetwork } from "../teach/RoundNetwork.tsx";
 import { useClassroom } from "../teach/useClassroom.ts";
 import { Logo } from "../ui/Logo.tsx";
 import "../teach/teach.css";
@@ -27,13 +25,7 @@ export function ProjectorPage({ sessionId, token, join }: Props) {
   const tokenFn = useMemo(() => (token ? () => Promise.resolve(token) : null), [token]);
   const classroom = useClassroom(token ? sessionId : null, tokenFn);
   const { view } = classroom;
-  const previous = useRef<LiveNetwork | null>(null);
   const round = view?.round ?? null;
-  const network = useMemo(() => {
-    if (!round) return null;
-    previous.current = liveNetworkOf(round, previous.current);
-    return previous.current;
-  }, [round]);
 
   useEffect(() => {
     document.title = view?.joinCode ? `${view.joinCode} · ${t("app.name")}` : t("app.name");
@@ -115,20 +107,7 @@ export function ProjectorPage({ sessionId, token, join }: Props) {
       )}
       {(phase === "running" || phase === "paused") && (
         <main class="projector__round">
-          <LiveNetworkView
-            class="projector__network"
-            network={network}
-            traffic={classroom.traffic}
-            clock={classroom.clock}
-            label={
-              round
-                ? t("teach.stage.networkLabel", {
-                    nodes: round.nodes.length,
-                    links: round.links.length,
-                  })
-                : t("network.loading")
-            }
-          />
+          <RoundNetwork class="projector__network" round={round} classroom={classroom} />
           <aside class="projector__side">
             {round && <Counters counters={round.counters} size="large" />}
             {round && <FaultLegend faults={round.faults} />}

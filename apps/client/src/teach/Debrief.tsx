@@ -1,11 +1,8 @@
-import type { PacketEnd } from "@quorum/shared/modes/routing/packet";
+import { TICKS_PER_SECOND } from "@quorum/shared/engine/time";
+import { PACKET_ENDS, type PacketEnd } from "@quorum/shared/modes/routing/packet";
 import type { ComponentChildren } from "preact";
 import { useI18n } from "../i18n.tsx";
 import type { RoundSummaryView } from "./classroom.ts";
-import { PACKET_ENDS } from "./RoundFigures.tsx";
-
-/** Ticks per second (D7), for latencies shown in seconds. */
-const TICKS_PER_SECOND = 10;
 
 /**
  * R9: the round's figures, the class beside the shortest-path bot on the same traffic and faults,

@@ -1,4 +1,5 @@
 import type { Fault, RoutingHostView } from "@quorum/shared";
+import { TICKS_PER_SECOND } from "@quorum/shared/engine/time";
 import type { HostCommand } from "@quorum/shared/platform/protocol";
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
@@ -21,9 +22,6 @@ interface Props {
   onDraft(draft: FaultDraft): void;
   send(command: HostCommand): void;
 }
-
-/** TICK_MS = 100: the latency slider is in ticks, shown in seconds. */
-const TICKS_PER_SECOND = 10;
 
 /** N7: every fault the teacher can inject, as labelled DOM controls (P7). */
 export function FaultPanel({ round, draft, onDraft, send }: Props) {

@@ -1,18 +1,6 @@
 import type { RoutingHostView } from "@quorum/shared";
-import type { PacketEnd } from "@quorum/shared/modes/routing/packet";
+import { PACKET_ENDS } from "@quorum/shared/modes/routing/packet";
 import { useI18n } from "../i18n.tsx";
-
-/** N6 causes and the router's own choices, in the order the debrief lists them. */
-export const PACKET_ENDS: readonly PacketEnd[] = [
-  "loss",
-  "ttl",
-  "queue-full",
-  "link-down",
-  "node-down",
-  "partition",
-  "discard",
-  "duplicate",
-];
 
 /** Live counters of the round: what was sent, what arrived, what is under way, what was lost. */
 export function Counters({

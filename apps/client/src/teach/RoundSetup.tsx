@@ -1,7 +1,9 @@
-import { ROUTING_VARIANTS, TOPOLOGY_PRESETS, type TopologyPreset } from "@quorum/shared";
+import { ROUTING_VARIANTS, type TopologyPreset } from "@quorum/shared";
+import { TICKS_PER_SECOND } from "@quorum/shared/engine/time";
 import type { HostCommand } from "@quorum/shared/platform/protocol";
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
+import { PresetField } from "../network/PresetField.tsx";
 
 type Variant = (typeof ROUTING_VARIANTS)[number];
 
@@ -102,25 +104,11 @@ export function RoundSetup({ plan, players, onChange, onStart, starting }: Props
               {t("teach.mode.routingHint")}
             </p>
           </div>
-          <div class="field">
-            <label for="setup-preset">{t("host.preset.label")}</label>
-            <select
-              id="setup-preset"
-              class="input"
-              value={plan.preset}
-              aria-describedby="setup-preset-hint"
-              onChange={(event) => update({ preset: event.currentTarget.value as TopologyPreset })}
-            >
-              {TOPOLOGY_PRESETS.map((preset) => (
-                <option key={preset} value={preset}>
-                  {t(`preset.${preset}.name`)}
-                </option>
-              ))}
-            </select>
-            <p id="setup-preset-hint" class="field__hint">
-              {t(`preset.${plan.preset}.description`)}
-            </p>
-          </div>
+          <PresetField
+            id="setup-preset"
+            preset={plan.preset}
+            onChange={(preset) => update({ preset })}
+          />
           <div class="field">
             <label for="setup-nodes">{t("teach.setup.nodes")}</label>
             <input
@@ -156,8 +144,8 @@ export function RoundSetup({ plan, players, onChange, onStart, starting }: Props
               {(Object.keys(LATENCIES) as LatencyChoice[]).map((choice) => (
                 <option key={choice} value={choice}>
                   {t(`teach.latency.${choice}`, {
-                    min: number(LATENCIES[choice][0] / 10, 1),
-                    max: number(LATENCIES[choice][1] / 10, 1),
+                    min: number(LATENCIES[choice][0] / TICKS_PER_SECOND, 1),
+                    max: number(LATENCIES[choice][1] / TICKS_PER_SECOND, 1),
                   })}
                 </option>
               ))}

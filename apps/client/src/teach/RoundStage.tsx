@@ -1,12 +1,11 @@
 import type { ComponentChildren } from "preact";
-import { useMemo, useRef, useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
-import { LiveNetworkView } from "../network/LiveNetworkView.tsx";
-import type { LiveNetwork, Marks } from "../network/live.ts";
+import type { Marks } from "../network/live.ts";
 import type { ClassroomView } from "./classroom.ts";
-import { liveNetworkOf } from "./classroom.ts";
 import { type FaultDraft, FaultPanel, withGroup } from "./FaultPanel.tsx";
 import { Counters, DrawingKey, FaultLegend } from "./RoundFigures.tsx";
+import { RoundNetwork } from "./RoundNetwork.tsx";
 import { RunControls } from "./RunControls.tsx";
 import type { Classroom } from "./useClassroom.ts";
 
@@ -27,12 +26,6 @@ export function RoundStage({ notices, join, classroom, view }: Props) {
     link: null,
     groups: new Map(),
   });
-  const previous = useRef<LiveNetwork | null>(null);
-  const network = useMemo(() => {
-    if (!round) return null;
-    previous.current = liveNetworkOf(round, previous.current);
-    return previous.current;
-  }, [round]);
   const marks = useMemo<Marks>(
     () => ({ selectedNode: draft.node, selectedLink: draft.link, draftGroups: draft.groups }),
     [draft.node, draft.link, draft.groups],
@@ -62,21 +55,12 @@ export function RoundStage({ notices, join, classroom, view }: Props) {
     <main class="console console--running">
       <div class="console__stage">
         {notices}
-        <LiveNetworkView
+        <RoundNetwork
           class="console__network"
-          network={network}
-          traffic={classroom.traffic}
-          clock={classroom.clock}
+          round={round}
+          classroom={classroom}
           marks={marks}
           onPick={onPick}
-          label={
-            round
-              ? t("teach.stage.networkLabel", {
-                  nodes: round.nodes.length,
-                  links: round.links.length,
-                })
-              : t("network.loading")
-          }
         />
         <p class="console__hint">
           {draft.mode === "fault" ? t("teach.stage.clickHint") : t("teach.stage.groupHint")}

@@ -66,4 +66,5 @@ export type { RoutingConfig } from "./config.ts";
 export { ROUTING_VARIANTS } from "./config.ts";
 export type { RoutingDebrief } from "./debrief.ts";
 export type { RoutingHostView } from "./hostView.ts";
+export { PACKET_ENDS, type PacketEnd } from "./packet.ts";
 export type { RoutingBotView, RoutingView } from "./view.ts";

@@ -16,13 +16,20 @@ export interface Packet {
   createdAt: number;
 }
 
-/** Why a packet ended without delivery: a network cause (N6) or the router's own choice. */
-export type PacketEnd =
-  | "loss"
-  | "ttl"
-  | "queue-full"
-  | "link-down"
-  | "node-down"
-  | "partition"
-  | "discard"
-  | "duplicate";
+/**
+ * Why a packet ended without delivery: a network cause (N6) or the router's own choice, in the
+ * order the debrief lists them. Written out rather than spread from DROP_CAUSES so that a client
+ * importing this file does not take net/network.ts with it; `dropped` (rules.ts) fails to compile
+ * if a DropCause is missing here.
+ */
+export const PACKET_ENDS = [
+  "loss",
+  "ttl",
+  "queue-full",
+  "link-down",
+  "node-down",
+  "partition",
+  "discard",
+  "duplicate",
+] as const;
+export type PacketEnd = (typeof PACKET_ENDS)[number];

@@ -1,0 +1,130 @@
+import * as Phaser from "phaser";
+import type { Box } from "./layout.ts";
+
+/** What a scene takes from the page it is drawn in, read once before Phaser starts. */
+export interface PageLook {
+  fontFamily: string;
+  /** False when the user asked for reduced motion (P7). */
+  motion: boolean;
+  /** Canvas pixels per CSS pixel, fixed for the drawing's life. */
+  pixelRatio: number;
+  /** A CSS custom property as it is, e.g. `--net-label` for Phaser's text colour. */
+  colour(property: string): string;
+  /** A `#rrggbb` CSS custom property as the number Phaser's graphics take. */
+  number(property: string): number;
+}
+
+/** The scenes a host can hold: both follow the reduced-motion setting while they run. */
+interface HostedScene extends Phaser.Scene {
+  setMotion(motion: boolean): void;
+}
+
+export interface HostOptions<S extends HostedScene> {
+  /** Builds the scene, which calls `onReady` once it can draw. */
+  scene(look: PageLook, onReady: () => void): S;
+  /** The element changed size; the canvas already has the new one. */
+  resized(scene: S, box: Box): void;
+  /** Which renderer Phaser chose (WebGL where the device has it). */
+  onRenderer(renderer: "webgl" | "canvas"): void;
+  /** Stop drawing while the element is scrolled out of sight. @default false */
+  pauseWhenHidden?: boolean;
+}
+
+/** A running Phaser game with one scene, sized to its element. */
+export interface PhaserHost<S> {
+  scene: S;
+  /** Canvas pixels per CSS pixel, fixed for the drawing's life. */
+  pixelRatio: number;
+  /** The canvas size now, in device pixels. */
+  box(): Box;
+  destroy(): void;
+}
+
+const reducedMotion = "(prefers-reduced-motion: reduce)";
+
+/**
+ * Starts Phaser in `parent`, an element with a size and no other content, and resolves once the
+ * scene is ready. The canvas is sized in device pixels and shown at the parent's CSS size, so
+ * lines and numbers stay sharp on phones and projectors alike.
+ */
+export function hostPhaser<S extends HostedScene>(
+  parent: HTMLElement,
+  options: HostOptions<S>,
+): Promise<PhaserHost<S>> {
+  const style = getComputedStyle(parent);
+  const motionQuery = matchMedia(reducedMotion);
+  // Fixed for the drawing's life; a window dragged to another screen keeps its first sharpness.
+  const pixelRatio = Math.min(window.devicePixelRatio || 1, 3);
+  const measure = (): Box => ({
+    width: Math.max(1, Math.round(parent.clientWidth * pixelRatio)),
+    height: Math.max(1, Math.round(parent.clientHeight * pixelRatio)),
+    pixelRatio,
+  });
+  const colour = (property: string) => style.getPropertyValue(property).trim();
+  const look: PageLook = {
+    fontFamily: style.fontFamily,
+    motion: !motionQuery.matches,
+    pixelRatio,
+    colour,
+    number: (property) => Number.parseInt(colour(property).replace("#", ""), 16),
+  };
+  let box = measure();
+
+  return new Promise((resolve) => {
+    const scene = options.scene(look, () => resolve(attach()));
+    const game = new Phaser.Game({
+      type: Phaser.AUTO,
+      parent,
+      width: box.width,
+      height: box.height,
+      // Device pixels in the canvas, zoomed out to CSS pixels on the page.
+      scale: { mode: Phaser.Scale.NONE, zoom: 1 / pixelRatio },
+      transparent: true,
+      banner: false,
+      audio: { noAudio: true },
+      // P7: the canvas only draws; controls are DOM elements, clicks are read by the element
+      // around it, touches scroll the page.
+      input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+      fps: { limit: 30 },
+      scene,
+      callbacks: {
+        postBoot() {
+          options.onRenderer(game.renderer.type === Phaser.WEBGL ? "webgl" : "canvas");
+        },
+      },
+    });
+
+    /** Once the scene exists: follow the element's size, visibility and the motion setting. */
+    function attach(): PhaserHost<S> {
+      const resize = new ResizeObserver(() => {
+        const next = measure();
+        if (next.width === box.width && next.height === box.height) return;
+        box = next;
+        game.scale.resize(box.width, box.height);
+        options.resized(scene, box);
+      });
+      // Scrolled out of sight (a phone typing into the join form): stop drawing, save battery.
+      const visibility = options.pauseWhenHidden
+        ? new IntersectionObserver(([entry]) => {
+            if (entry?.isIntersecting) game.resume();
+            else game.pause();
+          })
+        : null;
+      const onMotionChange = () => scene.setMotion(!motionQuery.matches);
+      resize.observe(parent);
+      visibility?.observe(parent);
+      motionQuery.addEventListener("change", onMotionChange);
+      return {
+        scene,
+        pixelRatio,
+        box: () => box,
+        destroy() {
+          resize.disconnect();
+          visibility?.disconnect();
+          motionQuery.removeEventListener("change", onMotionChange);
+          game.destroy(true);
+        },
+      };
+    }
+  });
+}
