@@ -1,7 +1,7 @@
 import { Client } from "@colyseus/sdk";
-import type { Browser, Page } from "@playwright/test";
 import type { HostCommand } from "@quorum/shared/platform/protocol";
 import { expect, test } from "./fixtures.ts";
+import { join, phone, shot } from "./people.ts";
 import { E2E_TEACHER } from "./teacherAccount.ts";
 
 /**
@@ -10,20 +10,6 @@ import { E2E_TEACHER } from "./teacherAccount.ts";
  * phones in separate browser contexts that join by code, route packets, reload, crash and read
  * their debrief. Every phone screen is saved as artifacts/screenshots/student-*-phone.png.
  */
-
-const PHONE = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-} as const;
-
-interface Phone {
-  page: Page;
-  nickname: string;
-  /** Requests that left the server's origin and errors the page threw (P8). */
-  problems: string[];
-}
 
 interface PlainState {
   phase: string;
@@ -284,38 +270,6 @@ async function createSession(server: string, accessToken: string) {
   });
   expect(response.status, "a session is created").toBe(201);
   return (await response.json()) as { code: string; roomId: string };
-}
-
-async function phone(browser: Browser, server: string, nickname: string, locale: string) {
-  const context = await browser.newContext({ ...PHONE, locale, baseURL: server });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const origin = new URL(server).origin;
-  context.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.protocol === "data:" || url.protocol === "blob:") return;
-    if (url.origin !== origin && url.origin !== origin.replace("http", "ws")) {
-      problems.push(request.url());
-    }
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  return { page, nickname, problems } satisfies Phone;
-}
-
-/** P3: the landing page's form, as a student types it, to the lobby. */
-async function join(phone: Phone, code: string, welcome: string, submit: string) {
-  const { page } = phone;
-  await page.goto("/");
-  await page.locator("#join-code").fill(code.toLowerCase());
-  await page.locator("#join-nickname").fill(phone.nickname);
-  await page.getByRole("button", { name: submit, exact: true }).tap();
-  await expect(page).toHaveURL(new RegExp(`/play/${code}$`));
-  await expect(page.getByRole("heading", { name: welcome })).toBeVisible();
-}
-
-/** What a student sees: the phone's screen, not the whole scrollable page. */
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `artifacts/screenshots/${name}-phone.png` });
 }
 
 function player(state: PlainState, nickname: string) {

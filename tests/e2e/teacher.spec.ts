@@ -1,6 +1,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures.ts";
+import { signInWithForm } from "./people.ts";
 import { E2E_TEACHER } from "./teacherAccount.ts";
 
 /**
@@ -17,12 +18,6 @@ async function joinAsStudent(page: Page, code: string, nickname: string): Promis
   const room = await new Client(new URL(page.url()).origin).joinById(roomId, { token });
   room.onMessage("*", () => {}); // a silent phone: it listens to nothing
   return room;
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByLabel("Email").fill(E2E_TEACHER.email);
-  await page.getByLabel("Password", { exact: true }).fill(E2E_TEACHER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 test.describe("teacher sign-in", () => {
@@ -77,7 +72,7 @@ test.describe("a class with a routing round", () => {
   }) => {
     test.setTimeout(150_000);
     await page.goto("/teach");
-    await signIn(page);
+    await signInWithForm(page);
     await expect(page).toHaveURL(/\/teach$/);
     await expect(page.getByRole("heading", { name: "Your classes" })).toBeVisible();
     await snapshot(page, "teacher-dashboard");

@@ -12,6 +12,9 @@ import { buzz, type Feedback } from "./feedback.ts";
 import { eventNews } from "./news.ts";
 import { type PlayerDebrief, type PlayerScreen, readDebrief, readScreen } from "./screen.ts";
 
+/** How long the answer to a tap holds the feedback strip against network news. */
+const OWN_ANSWER_MS = 2500;
+
 export interface PlayerRoom {
   status: ConnectionStatus;
   /**
@@ -61,8 +64,15 @@ export function usePlayerRoom(joinCode: string, seat: PlayerSeat): PlayerRoom {
   }, [feedback]);
   const sentBySeq = useRef(new Map<number, number>());
 
-  /** `felt`: also a buzz, for the answers to the player's own taps. */
+  // The answer to the player's own tap stays readable for a moment: news from the network
+  // (a packet lost at a full inbox, every tick on a busy node) must not wipe it at once.
+  const ownAnswerUntil = useRef(0);
+
+  /** `felt`: the answer to the player's own tap — a buzz too, and it holds the strip a while. */
   const say = (tone: Feedback["tone"], text: string, felt = true) => {
+    const now = performance.now();
+    if (!felt && now < ownAnswerUntil.current) return;
+    if (felt) ownAnswerUntil.current = now + OWN_ANSWER_MS;
     setFeedback({ id: ++feedbackId.current, tone, text });
     if (felt) buzz(tone);
   };

@@ -21,7 +21,8 @@ export function Debrief({
   const seconds = (ticks: number) =>
     t("teach.seconds", { value: number(ticks / TICKS_PER_SECOND, 1) });
   const percent = (share: number) => t("teach.percent", { value: number(share * 100) });
-  const lost = PACKET_ENDS.reduce((sum, end) => sum + (mine.ends[end] ?? 0), 0);
+  // Not only the drops: packets still under way when the round ended did not arrive either.
+  const lost = mine.generated - mine.delivered;
   const count = (end: PacketEnd) => mine.ends[end] ?? 0;
   // The cause that lost the most packets gets the drops' sentence.
   const worstEnd = PACKET_ENDS.filter((end) => count(end) > 0).sort(

@@ -306,7 +306,7 @@ export const de = {
   "teach.debrief.bot": "Kürzeste-Wege-Bot",
   "teach.debrief.delivery": "Zugestellt",
   "teach.debrief.deliveryLesson":
-    "Kommunikation ist unzuverlässig: {lost} von {generated} Paketen sind nie angekommen.",
+    "Kommunikation ist unzuverlässig: {lost} von {generated} Paketen haben ihr Ziel nicht erreicht.",
   "teach.debrief.latency": "Laufzeit",
   "teach.debrief.p50": "Die Hälfte der Pakete kam an innerhalb von",
   "teach.debrief.p95": "95 % kamen an innerhalb von",

@@ -295,7 +295,7 @@ export const en = {
   "teach.debrief.bot": "Shortest-path bot",
   "teach.debrief.delivery": "Delivered",
   "teach.debrief.deliveryLesson":
-    "Communication is unreliable: {lost} of {generated} packets never arrived.",
+    "Communication is unreliable: {lost} of {generated} packets did not reach their destination.",
   "teach.debrief.latency": "Time to arrive",
   "teach.debrief.p50": "Half of the packets arrived within",
   "teach.debrief.p95": "95 % arrived within",
