@@ -89,7 +89,7 @@ test.describe("a class in real browsers", () => {
     await teacher.getByLabel("Network shape").selectOption({ label: "Random geometric" });
     await teacher.getByLabel("Nodes", { exact: true }).fill("8");
     await teacher.getByLabel("Nodes", { exact: true }).blur();
-    await expect(teacher.getByText("3 players, 5 bots play the other nodes.")).toBeVisible();
+    await expect(teacher.getByText("Students: 3 · bots on the other nodes: 5")).toBeVisible();
     await teacher.getByLabel(/New packets/).fill("5");
     await expect(teacher.getByText("New packets: 5 per second")).toBeVisible();
     await teacher.getByLabel("Link latency").selectOption("fast");
@@ -181,7 +181,7 @@ test.describe("a class in real browsers", () => {
     // By value: a bare string would also match a bot node's label ("5").
     await teacher.getByLabel("Node", { exact: true }).selectOption({ value: nodeOf.get(cleo)! });
     await teacher.getByRole("button", { name: "Crash" }).click();
-    await expect(teacher.getByText("1 node(s) crashed")).toBeVisible();
+    await expect(teacher.getByText("Crashed nodes: 1")).toBeVisible();
     await expect(nodeOption(teacher, "Cleo")).toHaveText(/— crashed/);
     await expect(cleo.page.getByRole("alert")).toContainText("Your node is down");
     await expect(cleo.page.locator(".map__me-name")).toHaveCount(0);

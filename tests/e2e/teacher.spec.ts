@@ -115,7 +115,7 @@ test.describe("a class with a routing round", () => {
     await page.getByLabel("Network shape").selectOption({ label: "Random geometric" });
     await page.getByLabel("Nodes", { exact: true }).fill("10");
     await page.getByLabel("Nodes", { exact: true }).blur();
-    await expect(page.getByText("1 players, 9 bots play the other nodes.")).toBeVisible();
+    await expect(page.getByText("Students: 1 · bots on the other nodes: 9")).toBeVisible();
     await page.getByLabel(/New packets/).fill("3");
     await snapshot(page, "teacher-lobby");
 
@@ -128,14 +128,14 @@ test.describe("a class with a routing round", () => {
     // N7: crash node 1 with the DOM controls; the legend names the fallacy.
     await page.getByLabel("Node", { exact: true }).selectOption({ index: 1 });
     await page.getByRole("button", { name: "Crash" }).click();
-    await expect(page.getByText("1 node(s) crashed")).toBeVisible();
+    await expect(page.getByText("Crashed nodes: 1")).toBeVisible();
     await expect(page.getByText("Fallacy: “Topology doesn't change”").first()).toBeVisible();
     await expect(page.getByRole("button", { name: "Restart" })).toBeVisible();
 
     // N7: cut a link, partition the network, then heal everything.
     await page.getByLabel("Link", { exact: true }).selectOption({ index: 1 });
     await page.getByRole("button", { name: "Cut", exact: true }).click();
-    await expect(page.getByText("1 link(s) cut")).toBeVisible();
+    await expect(page.getByText("Cut links: 1")).toBeVisible();
     await page.getByRole("button", { name: /^Node 2\b.*no group/ }).click();
     await page.getByRole("button", { name: /^Node 3\b.*no group/ }).click();
     await page.getByRole("button", { name: /^Node 3\b.*group A/ }).click();
@@ -148,16 +148,16 @@ test.describe("a class with a routing round", () => {
     await expect(page.getByText("No faults right now: the network behaves.")).toBeVisible();
     await page.getByLabel("Node", { exact: true }).selectOption({ index: 1 });
     await page.getByRole("button", { name: "Crash" }).click();
-    await expect(page.getByText("1 node(s) crashed")).toBeVisible();
+    await expect(page.getByText("Crashed nodes: 1")).toBeVisible();
 
     // N7 by click: a click on node 2 in the drawing crashes it, a second restarts it.
     const centres = (await drawing.getAttribute("data-centres"))!.split(" ");
     const [x, y] = centres[1]!.split(",").map(Number);
     await drawing.click({ position: { x: x!, y: y! } });
-    await expect(page.getByText("2 node(s) crashed")).toBeVisible();
+    await expect(page.getByText("Crashed nodes: 2")).toBeVisible();
     await expect(page.getByLabel("Node", { exact: true })).toHaveValue("1");
     await drawing.click({ position: { x: x!, y: y! } });
-    await expect(page.getByText("1 node(s) crashed")).toBeVisible();
+    await expect(page.getByText("Crashed nodes: 1")).toBeVisible();
 
     // D7: the speed, as the projector shows it.
     await page.getByRole("radio", { name: "2×" }).check();
