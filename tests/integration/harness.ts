@@ -5,6 +5,33 @@ import { Client, type Room } from "@colyseus/sdk";
 import { type RunningServer, type StartOptions, startServer } from "@quorum/server/app";
 import { SqliteStore } from "@quorum/server/store/sqlite";
 import type { Store, Teacher } from "@quorum/server/store/types";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
+export const HOUR = 3_600_000;
+
+/**
+ * One classroom server for a test file: started before its tests, closed after them, and its
+ * clock an hour later for each test, so every test starts with fresh rate-limit windows. The
+ * returned object stands for the server once it is up (reading it before then throws).
+ */
+export function classroomPerFile(options: Parameters<typeof startClassroom>[0] = {}): Classroom {
+  let started: Classroom | undefined;
+  beforeAll(async () => {
+    started = await startClassroom(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(() => {
+    if (started) started.clock.now += HOUR;
+  });
+  return new Proxy({} as Classroom, {
+    get(_, key) {
+      if (!started) throw new Error("the classroom server is not up yet");
+      return Reflect.get(started, key);
+    },
+  });
+}
 
 /**
  * A Quorum server on a free port with an in-memory store, a teacher, and helpers to drive its

@@ -1,35 +1,22 @@
 import { ErrorCode } from "@colyseus/sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addPlayer,
   addTeacher,
   boardNode,
-  type Classroom,
+  classroomPerFile,
   connect,
   createSession,
+  HOUR,
   nodeOf,
   projectorToken,
   refusal,
   runningRound,
   sendHost,
-  startClassroom,
   until,
 } from "./harness.ts";
 
-const HOUR = 3_600_000;
-let classroom: Classroom;
-
-beforeAll(async () => {
-  classroom = await startClassroom();
-});
-
-afterAll(async () => {
-  await classroom?.close();
-});
-
-beforeEach(() => {
-  classroom.clock.now += HOUR;
-});
+const classroom = classroomPerFile();
 
 describe("joining the room", () => {
   it("P4: the teacher, the projector and students join with their own tokens", async () => {

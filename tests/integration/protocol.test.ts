@@ -1,8 +1,8 @@
 import { MAX_MESSAGE_BYTES, MAX_MESSAGES_PER_SECOND } from "@quorum/shared";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addPlayer,
-  type Classroom,
+  classroomPerFile,
   connect,
   createSession,
   ownView,
@@ -10,24 +10,10 @@ import {
   runningRound,
   sendAct,
   sendHost,
-  startClassroom,
   until,
 } from "./harness.ts";
 
-const HOUR = 3_600_000;
-let classroom: Classroom;
-
-beforeAll(async () => {
-  classroom = await startClassroom();
-});
-
-afterAll(async () => {
-  await classroom?.close();
-});
-
-beforeEach(() => {
-  classroom.clock.now += HOUR;
-});
+const classroom = classroomPerFile();
 
 describe("P6: every message is checked", () => {
   it("P6: a student's host command is forbidden and changes nothing", async () => {

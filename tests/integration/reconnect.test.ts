@@ -1,32 +1,18 @@
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   boardNode,
-  type Classroom,
+  classroomPerFile,
   connect,
   nodeOf,
   ownView,
   runningRound,
   sendHost,
-  startClassroom,
   until,
   watch,
 } from "./harness.ts";
 
-const HOUR = 3_600_000;
-let classroom: Classroom;
-
-beforeAll(async () => {
-  classroom = await startClassroom();
-});
-
-afterAll(async () => {
-  await classroom?.close();
-});
-
-beforeEach(() => {
-  classroom.clock.now += HOUR;
-});
+const classroom = classroomPerFile();
 
 /** A dropped connection, as when a phone sleeps or changes network: no goodbye, no code. */
 function drop(conn: { room: { connection: { close(code?: number): void } } }): void {

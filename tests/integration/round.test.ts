@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addPlayer,
   boardNode,
-  type Classroom,
+  classroomPerFile,
   connect,
   createSession,
   nodeOf,
@@ -11,25 +11,11 @@ import {
   runningRound,
   sendAct,
   sendHost,
-  startClassroom,
   until,
 } from "./harness.ts";
 
-const HOUR = 3_600_000;
-let classroom: Classroom;
-
-beforeAll(async () => {
-  // A countdown long enough to be seen in a patch, ticks fast enough for many of them.
-  classroom = await startClassroom({ classroom: { tickMs: 10, countdownMs: 400 } });
-});
-
-afterAll(async () => {
-  await classroom?.close();
-});
-
-beforeEach(() => {
-  classroom.clock.now += HOUR;
-});
+// A countdown long enough to be seen in a patch, ticks fast enough for many of them.
+const classroom = classroomPerFile({ classroom: { tickMs: 10, countdownMs: 400 } });
 
 describe("the round's lifecycle", () => {
   it("P5: configure, start, count down, then run with bots on the other nodes", async () => {

@@ -1,31 +1,16 @@
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "@quorum/shared";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addPlayer,
   addTeacher,
   api,
-  type Classroom,
+  classroomPerFile,
   connect,
   createSession,
   refusal,
-  startClassroom,
 } from "./harness.ts";
 
-const HOUR = 3_600_000;
-let classroom: Classroom;
-
-beforeAll(async () => {
-  classroom = await startClassroom();
-});
-
-afterAll(async () => {
-  await classroom?.close();
-});
-
-beforeEach(() => {
-  // Each test starts after the previous one's rate-limit windows.
-  classroom.clock.now += HOUR;
-});
+const classroom = classroomPerFile();
 
 describe("POST /api/sessions", () => {
   it("P2: a teacher creates a session with a fresh join code, its room and its links", async () => {
