@@ -22,7 +22,9 @@ export function RoundNetwork({ round, classroom, marks, onPick, class: className
   const previous = useRef<LiveNetwork | null>(null);
   const network = useMemo(() => {
     if (!round) return null;
-    previous.current = liveNetworkOf(round, previous.current);
+    previous.current = liveNetworkOf(round, previous.current, (name) =>
+      t("teach.node.away", { name }),
+    );
     return previous.current;
   }, [round]);
   return (

@@ -107,13 +107,20 @@ function hostViewOf(board: unknown, tick: number): RoutingHostView | null {
   };
 }
 
-/** What the drawing needs of a host view; the same object while nothing it shows changed. */
-export function liveNetworkOf(view: RoutingHostView, previous: LiveNetwork | null): LiveNetwork {
+/**
+ * What the drawing needs of a host view; the same object while nothing it shows changed. A
+ * student's node that a bot plays while the student is away (D5) is labelled with `away`.
+ */
+export function liveNetworkOf(
+  view: RoutingHostView,
+  previous: LiveNetwork | null,
+  away: (name: string) => string = (name) => name,
+): LiveNetwork {
   const next: LiveNetwork = {
     nodes: view.nodes.map((node) => ({
       x: node.x,
       y: node.y,
-      name: node.name,
+      name: node.bot && node.name ? away(node.name) : node.name,
       up: node.up,
       group: node.group,
     })),

@@ -279,6 +279,7 @@ export const de = {
   "teach.faults.burstCount": "{count} Pakete",
   "teach.faults.sendBurst": "Auslösen",
   "teach.faults.healAll": "Alles reparieren",
+  "teach.node.away": "{name} (Bot)",
   "teach.fault.crash": "Abgestürzte Knoten: {count}",
   "teach.fault.cut": "Gekappte Leitungen: {count}",
   "teach.fault.partition": "Netz geteilt",

@@ -268,6 +268,7 @@ export const en = {
   "teach.faults.burstCount": "{count} packets",
   "teach.faults.sendBurst": "Send burst",
   "teach.faults.healAll": "Heal everything",
+  "teach.node.away": "{name} (bot)",
   "teach.fault.crash": "Crashed nodes: {count}",
   "teach.fault.cut": "Cut links: {count}",
   "teach.fault.partition": "Network partitioned",
