@@ -1,13 +1,9 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@quorum/shared/platform/account";
 import * as v from "valibot";
 import type { AdminAccount } from "./auth/firstTeacher.ts";
-import {
-  emailSchema,
-  newPasswordSchema,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from "./auth/policy.ts";
+import { emailSchema, newPasswordSchema } from "./auth/policy.ts";
 
 /** The repository root: relative DATA_DIR values resolve against it, not against the cwd. */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

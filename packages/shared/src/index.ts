@@ -8,6 +8,7 @@ export * from "./modes/index.ts";
 export * from "./modes/routing/index.ts";
 export * from "./net/network.ts";
 export * from "./net/topology.ts";
+export * from "./platform/account.ts";
 export * from "./platform/join.ts";
 export * from "./platform/protocol.ts";
 export * from "./replay/baseline.ts";

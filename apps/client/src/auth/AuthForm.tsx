@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from "@quorum/shared/platform/account";
 import type { InputHTMLAttributes } from "preact";
 import { useRef, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
@@ -118,7 +119,7 @@ export function AuthForm({ id, newPassword, submitLabel, busyLabel, onSubmit, ex
           value: password,
           onInput: (event) => setPassword(event.currentTarget.value),
         },
-        newPassword ? t("auth.newPassword.hint") : undefined,
+        newPassword ? t("auth.newPassword.hint", { min: PASSWORD_MIN_LENGTH }) : undefined,
       )}
       {newPassword &&
         field("confirm", t("auth.confirm.label"), {

@@ -1,9 +1,5 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@quorum/shared/platform/account";
 import * as v from "valibot";
-
-/** P1: a teacher's password has at least this many characters. */
-export const PASSWORD_MIN_LENGTH = 10;
-/** P1: and at most this many, which bounds the work one login can ask of the server. */
-export const PASSWORD_MAX_LENGTH = 200;
 /** RFC 5321's limit on a forward path. */
 export const EMAIL_MAX_LENGTH = 254;
 

@@ -125,7 +125,7 @@ export const de = {
   "auth.email.label": "E-Mail",
   "auth.password.label": "Passwort",
   "auth.newPassword.label": "Passwort wählen",
-  "auth.newPassword.hint": "Mindestens 10 Zeichen. Ein kurzer Satz lässt sich gut merken.",
+  "auth.newPassword.hint": "Mindestens {min} Zeichen. Ein kurzer Satz lässt sich gut merken.",
   "auth.confirm.label": "Passwort wiederholen",
   "auth.login.title": "Anmeldung für Lehrkräfte",
   "auth.login.intro":

@@ -119,7 +119,7 @@ export const en = {
   "auth.email.label": "Email",
   "auth.password.label": "Password",
   "auth.newPassword.label": "Choose a password",
-  "auth.newPassword.hint": "At least 10 characters. A short sentence is easy to remember.",
+  "auth.newPassword.hint": "At least {min} characters. A short sentence is easy to remember.",
   "auth.confirm.label": "Type the password again",
   "auth.login.title": "Teacher sign-in",
   "auth.login.intro":
