@@ -16,6 +16,7 @@ import {
   sendAct,
   sendHost,
   startClassroom,
+  storedRound,
   until,
 } from "./harness.ts";
 
@@ -104,9 +105,9 @@ it("D4: a student's client never receives another node's inbox, in its state or 
   sendHost(host, { type: "end" });
   await ada.conn.next("debrief");
 
-  const [log] = classroom.server.rounds.rounds(session.id);
-  const inboxes = inboxesByTick(log!);
-  expect(log!.inputs.some((input) => input.actor === node)).toBe(true);
+  const { log } = await storedRound(classroom, session.id);
+  const inboxes = inboxesByTick(log);
+  expect(log.inputs.some((input) => input.actor === node)).toBe(true);
 
   // The state: only her own node, and exactly its inbox at the tick the patch shows.
   expect(snapshots.length).toBeGreaterThan(20);

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { type RunningServer, type StartOptions, startServer } from "@quorum/server/app";
 import { SqliteStore } from "@quorum/server/store/sqlite";
-import type { Store, Teacher } from "@quorum/server/store/types";
+import type { Store, StoredRound, Teacher } from "@quorum/server/store/types";
+import type { ReplayLog } from "@quorum/shared";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export const HOUR = 3_600_000;
@@ -52,10 +53,18 @@ export interface Classroom {
 export const FAST: StartOptions["classroom"] = { tickMs: 10, countdownMs: 30 };
 
 export async function startClassroom(
-  options: { classroom?: StartOptions["classroom"]; store?: Store } = {},
+  options: {
+    classroom?: StartOptions["classroom"];
+    store?: Store;
+    /** S1: let the server open this PostgreSQL database itself, as DATABASE_URL does. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<Classroom> {
   const dataDir = await mkdtemp(join(tmpdir(), "quorum-classroom-"));
-  const store = options.store ?? SqliteStore.open(":memory:");
+  const ownStore =
+    options.store === undefined && options.databaseUrl === undefined
+      ? SqliteStore.open(":memory:")
+      : undefined;
   const clock = { now: Date.now() };
   const server = await startServer(
     {
@@ -65,14 +74,16 @@ export async function startClassroom(
       logLevel: "silent",
       dataDir,
       publicUrl: undefined,
+      databaseUrl: options.databaseUrl,
       jwtSecret: "a test secret that is long enough for HS256 ok",
     },
     {
-      store,
+      store: options.store ?? ownStore,
       now: () => clock.now,
       classroom: options.classroom ?? FAST,
     },
   );
+  const { store } = server;
   const teacher =
     (await store.teachers.byEmail("ada@example.org")) ??
     (await addTeacher(store, "ada@example.org", clock.now));
@@ -85,7 +96,7 @@ export async function startClassroom(
     accessToken: (who = teacher) => server.tokens.signAccessToken(who),
     async close() {
       await server.close();
-      if (options.store === undefined) await store.close();
+      await ownStore?.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -165,6 +176,22 @@ export async function addPlayer(
   });
   if (answer.status !== 201) throw new Error(`${nickname} not joined: ${answer.status}`);
   return answer.body;
+}
+
+/** S2: round `number` of a session as stored, once it no longer runs, and its log. */
+export async function storedRound(
+  classroom: Pick<Classroom, "store">,
+  sessionId: string,
+  number = 1,
+): Promise<{ round: StoredRound; log: ReplayLog }> {
+  let round: StoredRound | undefined;
+  await until(async () => {
+    round = await classroom.store.rounds.byNumber(sessionId, number);
+    return round !== undefined && round.status !== "running";
+  }, `round ${number} to be stored`);
+  const log = await classroom.store.rounds.log(round!.id);
+  if (log === undefined) throw new Error(`round ${number} has no log`);
+  return { round: round!, log };
 }
 
 /** The projector token inside a session's projector URL. */

@@ -1,7 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { Server as GameServer, type Room } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { CLASSROOM_ROOM } from "@quorum/shared";
@@ -13,10 +12,11 @@ import type { Config } from "./config.ts";
 import { type ServerUrls, serverUrls } from "./network.ts";
 import { classroomRoomType } from "./rooms/ClassroomRoom.ts";
 import { MAX_FRAME_BYTES } from "./rooms/guard.ts";
-import { type ClassroomTiming, DEFAULT_TIMING, RoundArchive } from "./rooms/services.ts";
+import { RoundRecords } from "./rooms/recorder.ts";
+import { type ClassroomTiming, DEFAULT_TIMING } from "./rooms/services.ts";
 import { mountRoutes } from "./routes.ts";
 import { SessionRooms } from "./sessions/rooms.ts";
-import { DATABASE_FILE, SqliteStore } from "./store/sqlite.ts";
+import { openStore } from "./store/open.ts";
 import type { Store } from "./store/types.ts";
 
 // Colyseus's own room-constructor type (`Type<Room>`), which it does not export by name.
@@ -32,7 +32,8 @@ export interface StartOptions {
   logger?: Logger;
   /**
    * S1: the store to use instead of opening one; the caller closes it.
-   * @default SqliteStore on DATA_DIR/quorum.db, closed with the server
+   * @default PgStore on DATABASE_URL if set, else SqliteStore on DATA_DIR/quorum.db; closed
+   * with the server
    */
   store?: Store;
   /** The clock of tokens, rate limits and timestamps, in ms since the epoch. @default Date.now */
@@ -45,12 +46,10 @@ export interface RunningServer {
   /** The bound port; differs from `config.port` when that is 0. */
   port: number;
   urls: ServerUrls;
-  /** S1: the server's store, for rooms (sessions, players) and tests. */
+  /** S1: the server's store: sessions, players, rounds and their logs (S2). */
   store: Store;
   /** P1, P3: signs and checks tokens, player tokens for rooms among them. */
   tokens: TokenService;
-  /** P5: the finished (and interrupted) rounds of each session, in memory until S2 lands. */
-  rounds: RoundArchive;
   /**
    * P1: the one-time address that creates the first teacher account, to print at start;
    * undefined once a teacher account exists.
@@ -72,10 +71,15 @@ export async function startServer(
   const now = options.now ?? Date.now;
   // Fatal when it fails: the database and the signing secret live there.
   await mkdir(config.dataDir, { recursive: true });
-  const store = options.store ?? SqliteStore.open(join(config.dataDir, DATABASE_FILE));
+  const store = options.store ?? (await openStore(config, logger));
   const closeStore = () => (options.store === undefined ? store.close() : Promise.resolve());
   let auth: AuthServices;
   try {
+    // S2: a round still running in the store was left by a server that stopped without ending it.
+    const interrupted = await store.rounds.interruptRunning();
+    if (interrupted > 0) {
+      logger.warn({ rounds: interrupted }, "rounds left running by a stopped server: interrupted");
+    }
     auth = await prepareAuth({
       store,
       dataDir: config.dataDir,
@@ -91,7 +95,7 @@ export async function startServer(
 
   let listening = false;
   let urls: ServerUrls | undefined;
-  const rounds = new RoundArchive();
+  const recordings = new RoundRecords(store, logger.child({ component: "recorder" }));
   const httpServer = createServer();
   logRequests(httpServer, logger);
   const gameServer = new GameServer({
@@ -127,7 +131,7 @@ export async function startServer(
       tokens: auth.tokens,
       logger: logger.child({ component: "classroom" }),
       now,
-      archive: rounds,
+      recordings,
       timing: { ...DEFAULT_TIMING, ...options.classroom },
     }),
   );
@@ -159,6 +163,8 @@ export async function startServer(
       // Colyseus closes the HTTP server itself unless its shutdown failed half-way.
       if (httpServer.listening) httpServer.close();
       await closed;
+      // Rounds in play were stored as interrupted while their rooms were disposed.
+      await recordings.settled();
       await closeStore();
       logger.info("server closed");
       await new Promise<void>((resolve) => logger.flush(() => resolve()));
@@ -172,7 +178,6 @@ export async function startServer(
     urls,
     store,
     tokens: auth.tokens,
-    rounds,
     get setupUrl() {
       const token = auth.setup.token;
       return token === undefined ? undefined : new URL(`setup?token=${token}`, setupBase).href;

@@ -34,6 +34,7 @@ describe("parseConfig", () => {
       NODE_ENV: "production",
       LOG_LEVEL: "debug",
       DATA_DIR: "/var/lib/quorum",
+      DATABASE_URL: "postgres://quorum:secret@db:5432/quorum",
       PUBLIC_URL: "https://quorum.example.org/",
       QUORUM_JWT_SECRET: SECRET,
       QUORUM_ADMIN_EMAIL: "Ada@Example.org",
@@ -47,6 +48,7 @@ describe("parseConfig", () => {
         nodeEnv: "production",
         logLevel: "debug",
         dataDir: "/var/lib/quorum",
+        databaseUrl: "postgres://quorum:secret@db:5432/quorum",
         publicUrl: "https://quorum.example.org/",
         jwtSecret: SECRET,
         admin: { email: "ada@example.org", password: "correct horse battery" },
@@ -92,6 +94,19 @@ describe("parseConfig", () => {
   it("refuses a HOST or DATA_DIR of blanks", () => {
     expect(refusal({ HOST: "  " })).toContain("HOST must be");
     expect(refusal({ DATA_DIR: " " })).toContain("DATA_DIR must be");
+  });
+
+  it("S1: DATABASE_URL is a postgres URL, and a refusal never repeats it (it holds a password)", () => {
+    for (const url of ["mysql://u:pw@db/q", "db:5432", "postgres://", "postgres://a b@db/q"]) {
+      const message = refusal({ DATABASE_URL: url });
+      expect(message).toBe(
+        `Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL (got ${[...url].length} characters)`,
+      );
+    }
+    for (const url of ["postgres://quorum:secret@db:5432/quorum", "postgresql://localhost/q"]) {
+      const result = parseConfig({ DATABASE_URL: url });
+      expect(result.ok && result.config.databaseUrl).toBe(url);
+    }
   });
 
   it("P1: QUORUM_JWT_SECRET has at least 32 characters and is never repeated back", () => {
@@ -150,6 +165,7 @@ describe("configVariables", () => {
       "NODE_ENV",
       "LOG_LEVEL",
       "DATA_DIR",
+      "DATABASE_URL",
       "PUBLIC_URL",
       "QUORUM_JWT_SECRET",
       "QUORUM_ADMIN_EMAIL",

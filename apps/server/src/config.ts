@@ -93,6 +93,17 @@ const PUBLIC_URL: ConfigVariable<string> = {
   schema: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i)),
 };
 
+const DATABASE_URL: ConfigVariable<string> = {
+  name: "DATABASE_URL",
+  description:
+    "PostgreSQL to keep the data in, e.g. postgres://quorum:secret@db:5432/quorum (unset: SQLite in DATA_DIR/quorum.db).",
+  default: undefined,
+  accepts: "a postgres:// or postgresql:// URL",
+  // It usually holds a password.
+  secret: true,
+  schema: v.pipe(v.string(), v.trim(), v.regex(/^postgres(ql)?:\/\/\S+$/i), v.url()),
+};
+
 /** P1: HS256 wants a key at least as long as its 256-bit hash. */
 export const JWT_SECRET_MIN_LENGTH = 32;
 
@@ -131,6 +142,7 @@ export const configVariables: readonly ConfigVariable[] = [
   NODE_ENV,
   LOG_LEVEL,
   DATA_DIR,
+  DATABASE_URL,
   PUBLIC_URL,
   QUORUM_JWT_SECRET,
   QUORUM_ADMIN_EMAIL,
@@ -146,6 +158,8 @@ export interface Config {
   dataDir: string;
   publicUrl: string | undefined;
   // The fields below are optional so that a Config written out by hand (in tests) may omit them.
+  /** S1: PostgreSQL's URL; undefined: SQLite in dataDir. */
+  databaseUrl?: string | undefined;
   /** Signs tokens; undefined: a secret generated once and kept in DATA_DIR. */
   jwtSecret?: string | undefined;
   /** The admin account to create at start when no teacher account exists. */
@@ -190,6 +204,7 @@ export function parseConfig(env: Env): ConfigResult {
   const nodeEnv = read(NODE_ENV);
   const logLevel = read(LOG_LEVEL);
   const dataDir = read(DATA_DIR);
+  const databaseUrl = read(DATABASE_URL);
   const publicUrl = read(PUBLIC_URL);
   const jwtSecret = read(QUORUM_JWT_SECRET);
   const adminEmail = read(QUORUM_ADMIN_EMAIL);
@@ -214,6 +229,7 @@ export function parseConfig(env: Env): ConfigResult {
       logLevel: logLevel!,
       dataDir: resolve(REPO_ROOT, dataDir!),
       publicUrl,
+      databaseUrl,
       jwtSecret,
       admin:
         adminEmail !== undefined && adminPassword !== undefined

@@ -56,6 +56,21 @@ describe("main.ts", () => {
     );
   });
 
+  it("S1: exits non-zero naming the database when DATABASE_URL's server cannot be reached", async () => {
+    const port = await freePort();
+    const run = runMain({
+      PORT: String(port),
+      LOG_LEVEL: "silent",
+      // Nothing listens on port 1; the password must not be printed.
+      DATABASE_URL: "postgres://quorum:hunter2-secret@127.0.0.1:1/quorum",
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr()).toMatch(
+      /^Quorum could not start: Error: Cannot use the PostgreSQL database quorum@127\.0\.0\.1:1\/quorum: .*ECONNREFUSED.*\n$/,
+    );
+    expect(run.stderr()).not.toContain("hunter2");
+  });
+
   it.each(["SIGTERM", "SIGINT"] as const)(
     "prints its URLs, serves /healthz, and exits 0 on %s",
     async (signal) => {

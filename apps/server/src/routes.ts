@@ -5,6 +5,7 @@ import { apiJsonBody } from "./auth/http.ts";
 import { type AuthRouteOptions, authRouter, meRouter } from "./auth/routes.ts";
 import { clientRouter } from "./clientAssets.ts";
 import { type HealthOptions, healthRouter } from "./health.ts";
+import { replaysRouter } from "./sessions/replays.ts";
 import { type SessionRouteOptions, sessionsRouter } from "./sessions/routes.ts";
 
 export interface RouteOptions extends HealthOptions, AuthRouteOptions, SessionRouteOptions {
@@ -21,6 +22,7 @@ export function mountRoutes(app: express.Application, options: RouteOptions): vo
   app.use("/api/auth", authRouter(options));
   app.use("/api", meRouter(options));
   app.use("/api/sessions", sessionsRouter(options));
+  app.use("/api/replays", replaysRouter(options));
   app.use("/api", apiRouter());
   if (options.clientDistDir !== undefined) {
     app.use(clientRouter(options.clientDistDir, options.logger));

@@ -119,19 +119,20 @@ export abstract class ClassroomRoom extends Room<{
     if (this.clients.length === 0) this.#whenIdle();
   }
 
-  override onDispose(): void {
-    this.#control?.dispose();
+  override async onDispose(): Promise<void> {
+    const stored = this.#control?.dispose();
     this.#roster?.dispose();
+    await stored;
   }
 
   override onUncaughtException(error: RoomException, method: string): void {
     this.services.logger.error({ err: error, method, roomId: this.roomId }, "classroom room error");
   }
 
-  /** The teacher ended the session: a round in play ends (archived), then everyone leaves. */
+  /** The teacher ended the session: a round in play ends (and is stored), then everyone leaves. */
   async endSession(): Promise<void> {
     const control = this.#control;
-    if (control && ["countdown", "running", "paused"].includes(control.phase)) control.end();
+    if (control && ["countdown", "running", "paused"].includes(control.phase)) await control.end();
     await this.disconnect(CloseCode.CONSENTED);
   }
 

@@ -10,6 +10,7 @@ import {
 } from "./context.ts";
 import type { Roster } from "./players.ts";
 import { projectionFor } from "./projection.ts";
+import { FLUSH_EVERY_MS, type RoundRecorder } from "./recorder.ts";
 import { type RoundPlan, RoundRunner } from "./runner.ts";
 
 /** Events and rejections of a tick go out right after the patch that shows the tick's state. */
@@ -34,6 +35,8 @@ export class RoundControl {
   #debrief: DebriefMessage | undefined;
   #countdown: Timer | undefined;
   #countdownTicker: Timer | undefined;
+  #recorder: RoundRecorder | undefined;
+  #flushTimer: Timer | undefined;
   readonly #ctx: RoomContext;
   readonly #roster: Roster;
 
@@ -56,14 +59,23 @@ export class RoundControl {
     });
   }
 
-  /** Seats the students present, builds the round (tick 0) and counts down. */
+  /** Seats the students present, builds the round (tick 0), starts recording it, counts down. */
   start(plan: RoundPlan): void {
-    const { state, services, clock } = this.#ctx;
+    const { state, services, clock, sessionId } = this.#ctx;
     const runner = new RoundRunner<Origin>(plan, this.#roster.present(), randomInt(2 ** 32));
     const project = projectionFor(plan.mode.id);
     if (project === undefined) throw new Error(`no projection for mode ${plan.mode.id}`);
     const projection = project(runner.round);
     this.active = { runner, projection };
+    // S2: from tick 0, in the store at least every second (a crash loses at most that).
+    const recorder = services.recordings.start(
+      sessionId,
+      runner.recording,
+      runner.students(),
+      services.now(),
+    );
+    this.#recorder = recorder;
+    this.#flushTimer = clock.setInterval(() => recorder.flush(services.now()), FLUSH_EVERY_MS);
     Reflect.set(state, projection.field, projection.root);
     state.tick = 0;
     this.#roster.reseat();
@@ -93,22 +105,29 @@ export class RoundControl {
     this.#armLoop();
   }
 
-  /** Ends the round: the log is closed and archived, everyone gets the debrief. */
-  end(): void {
+  /**
+   * Ends the round: the log is closed, everyone gets the debrief. Resolves once the finished
+   * round is in the store.
+   */
+  end(): Promise<void> {
     this.#stopTimers();
     const round = this.active;
-    if (round === undefined) return;
-    const log = round.runner.finish();
-    this.#ctx.services.archive.add(this.#ctx.sessionId, log);
+    if (round === undefined) return Promise.resolve();
+    const { runner } = round;
+    const log = runner.finish();
+    const scores = runner.mode.score(runner.round);
+    const stored = this.#recorder?.finish(runner.students(scores), this.#ctx.services.now());
     Object.assign(this.#ctx.state, { phase: "ended", countdown: 0, countdownEndsAt: 0 });
     this.#debrief = { mode: log.mode, endTick: log.endTick, summary: log.summary };
     for (const client of this.#ctx.clients()) this.greet(client);
+    return stored ?? Promise.resolve();
   }
 
   /** Back to the lobby with the same students and the same configuration. */
   next(): void {
     const round = this.active;
     this.active = undefined;
+    this.#recorder = undefined;
     this.#debrief = undefined;
     // Views let go of the round's refs while they are still attached to the state.
     this.#roster.reseat();
@@ -128,12 +147,11 @@ export class RoundControl {
     client.send(SERVER_MESSAGE.debrief, node === undefined ? debrief : { ...debrief, node, score });
   }
 
-  /** The room is going away: a round still in play is archived as it stands (summary null). */
-  dispose(): void {
+  /** S2: the room is going away: a round still in play is stored as interrupted. */
+  dispose(): Promise<void> {
     this.#stopTimers();
-    if (this.active !== undefined && this.phase !== "ended") {
-      this.#ctx.services.archive.add(this.#ctx.sessionId, this.active.runner.recording.log);
-    }
+    if (this.active === undefined || this.phase === "ended") return Promise.resolve();
+    return this.#recorder?.interrupt(this.#ctx.services.now()) ?? Promise.resolve();
   }
 
   #run(): void {
@@ -153,8 +171,8 @@ export class RoundControl {
   }
 
   #stopTimers(): void {
-    for (const timer of [this.#countdown, this.#countdownTicker]) timer?.clear();
-    this.#countdown = this.#countdownTicker = undefined;
+    for (const timer of [this.#countdown, this.#countdownTicker, this.#flushTimer]) timer?.clear();
+    this.#countdown = this.#countdownTicker = this.#flushTimer = undefined;
   }
 
   #tick(): void {

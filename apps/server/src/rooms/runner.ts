@@ -13,6 +13,7 @@ import {
   shuffle,
   startRecording,
 } from "@quorum/shared";
+import type { RoundPlayer } from "../store/types.ts";
 
 /** The round the teacher configured (P5), ready to start. */
 export interface RoundPlan {
@@ -85,6 +86,15 @@ export class RoundRunner<Origin> {
   nodeOf(playerId: string): NodeId | undefined {
     const node = this.seats.findIndex((seat) => seat.player === playerId);
     return node < 0 ? undefined : node;
+  }
+
+  /** The students on their nodes, with each node's score when `scores` (by node) is given. */
+  students(scores?: readonly number[]): RoundPlayer[] {
+    return this.seats.flatMap((seat, node) =>
+      seat.player === null
+        ? []
+        : [{ playerId: seat.player, nickname: seat.name, node, score: scores?.[node] ?? null }],
+    );
   }
 
   /** D5: a student arriving mid-round takes over a bot's node; undefined when none is free. */

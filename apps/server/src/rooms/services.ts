@@ -1,7 +1,8 @@
-import { COUNTDOWN_SECONDS, type ReplayLog, TICK_MS } from "@quorum/shared";
+import { COUNTDOWN_SECONDS, TICK_MS } from "@quorum/shared";
 import type { Logger } from "pino";
 import type { TokenService } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
+import type { RoundRecords } from "./recorder.ts";
 
 /** How fast a classroom runs. Tests shorten both; a class uses the defaults. */
 export interface ClassroomTiming {
@@ -16,24 +17,6 @@ export const DEFAULT_TIMING: ClassroomTiming = {
   countdownMs: COUNTDOWN_SECONDS * 1000,
 };
 
-/**
- * The rounds each session has finished, in memory, oldest first. Persisting them is a later
- * issue (S2); until then this is where a finished log waits for it.
- */
-export class RoundArchive {
-  readonly #rounds = new Map<string, ReplayLog[]>();
-
-  add(sessionId: string, log: ReplayLog): void {
-    const rounds = this.#rounds.get(sessionId);
-    if (rounds) rounds.push(log);
-    else this.#rounds.set(sessionId, [log]);
-  }
-
-  rounds(sessionId: string): readonly ReplayLog[] {
-    return this.#rounds.get(sessionId) ?? [];
-  }
-}
-
 /** What a classroom room is handed by the server (it opens nothing itself). */
 export interface ClassroomServices {
   store: Store;
@@ -41,6 +24,7 @@ export interface ClassroomServices {
   logger: Logger;
   /** Wall clock, ms since the epoch: token expiry, countdown deadline, removal times. */
   now: () => number;
-  archive: RoundArchive;
+  /** S2: where rounds are recorded while they run. */
+  recordings: RoundRecords;
   timing: ClassroomTiming;
 }

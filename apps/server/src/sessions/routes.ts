@@ -13,7 +13,9 @@ import { requireTeacher, signedInTeacher } from "../auth/requireTeacher.ts";
 import type { TokenService } from "../auth/tokens.ts";
 import type { ClassroomSession, Store } from "../store/types.ts";
 import { newJoinCode } from "./joinCode.ts";
+import { ownSession } from "./owner.ts";
 import type { SessionRooms } from "./rooms.ts";
+import { roundsRouter } from "./rounds.ts";
 
 const MINUTE = 60_000;
 /**
@@ -68,13 +70,6 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
     joinUrl: joinUrl(session.joinCode),
     projectorUrl: `/projector/${session.id}?token=${await tokens.signProjectorToken(session.id)}`,
   });
-  /** The teacher's own session by id; anyone else's is as unknown as a missing one. */
-  const ownSession = async (request: express.Request, response: express.Response) => {
-    const session = await store.sessions.byId(String(request.params.id));
-    if (session?.teacherId === signedInTeacher(response).id) return session;
-    sendError(response, 404, "session-not-found", "You have no session with this id.");
-    return undefined;
-  };
 
   router.post("/", teacherOnly, async (_request, response) => {
     const teacherId = signedInTeacher(response).id;
@@ -103,7 +98,7 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
   });
 
   router.post("/:id/open", teacherOnly, async (request, response) => {
-    const session = await ownSession(request, response);
+    const session = await ownSession(store, request, response);
     if (session === undefined) return;
     if (session.endedAt !== null) {
       return sendError(response, 409, "session-ended", "This session has ended.");
@@ -112,12 +107,15 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
   });
 
   router.post("/:id/end", teacherOnly, async (request, response) => {
-    const session = await ownSession(request, response);
+    const session = await ownSession(store, request, response);
     if (session === undefined) return;
     const ended = (await store.sessions.end(session.id, now())) ?? session;
     await rooms.end(session.id);
     response.json(describeSession(ended));
   });
+
+  // S2 and results: the teacher's rounds, replays, share links, CSV export and deletion.
+  router.use(roundsRouter(options));
 
   router.get("/:code", async (request, response) => {
     const allowed = lookupPerAddress.take(request.ip ?? "");

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describeRoundContract } from "./roundContract.ts";
 import type { Store, Teacher } from "./types.ts";
 
 const DAY = 86_400_000;
@@ -289,11 +290,24 @@ export function describeStoreContract(name: string, makeStore: () => Store | Pro
         });
       });
 
+      it("S1: everInSession lists removed players too, in the order they joined", async () => {
+        const ada = await teacher();
+        const room = await session(ada.id);
+        const grace = await player(room.id, "Grace", T0 + 1);
+        const linus = await player(room.id, "Linus", T0 + 2);
+        const removed = await store.players.remove(grace.id, T0 + 3);
+        const again = await player(room.id, "Grace", T0 + 4);
+        expect(await store.players.everInSession(room.id)).toEqual([removed, linus, again]);
+        expect(await store.players.everInSession("no-such-id")).toEqual([]);
+      });
+
       it("S1: a player joins only a session that exists", async () => {
         expect(
           await store.players.create({ sessionId: "no-such-id", nickname: "Grace", createdAt: T0 }),
         ).toEqual({ ok: false, problem: "session-not-found" });
       });
     });
+
+    describeRoundContract(() => store);
   });
 }

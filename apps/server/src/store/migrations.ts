@@ -49,6 +49,38 @@ export const migrations: readonly string[] = [
   CREATE UNIQUE INDEX players_active_nickname ON players (session_id, nickname_key)
     WHERE removed_at IS NULL;
   `,
+  // 2: rounds and their logs, appended while a round runs (S2).
+  `
+  ALTER TABLE sessions ADD COLUMN rounds_started INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE rounds (
+    id               TEXT PRIMARY KEY,
+    session_id       TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    number           INTEGER NOT NULL,
+    mode             TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted')),
+    header           TEXT NOT NULL,
+    players          TEXT NOT NULL,
+    started_at       INTEGER NOT NULL,
+    recorded_at      INTEGER NOT NULL,
+    ended_at         INTEGER,
+    end_tick         INTEGER NOT NULL,
+    end_hash         TEXT NOT NULL,
+    summary          TEXT,
+    share_token_hash TEXT UNIQUE,
+    UNIQUE (session_id, number)
+  ) STRICT;
+  CREATE INDEX rounds_running ON rounds (status) WHERE status = 'running';
+
+  -- One row per write of a running round: the inputs and checkpoints since the previous one.
+  CREATE TABLE round_log (
+    id          INTEGER PRIMARY KEY,
+    round_id    TEXT NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,
+    inputs      TEXT NOT NULL,
+    checkpoints TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX round_log_round ON round_log (round_id, id);
+  `,
 ];
 
 /**

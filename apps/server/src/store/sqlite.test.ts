@@ -72,6 +72,53 @@ describe("SqliteStore on disk", () => {
     }
   });
 
+  it("S1: deleting a session leaves no row of it in any table", async () => {
+    const path = join(dir, "delete.db");
+    const store = SqliteStore.open(path);
+    try {
+      const teacher = await store.teachers.create({
+        email: "ada@example.org",
+        passwordHash: "h",
+        role: "teacher",
+        createdAt: 1,
+      });
+      if (!teacher.ok) throw new Error(teacher.problem);
+      const session = await store.sessions.create({
+        teacherId: teacher.value.id,
+        joinCode: "ABC234",
+        createdAt: 1,
+      });
+      if (!session.ok) throw new Error(session.problem);
+      const sessionId = session.value.id;
+      await store.players.create({ sessionId, nickname: "Grace", createdAt: 2 });
+      const round = await store.rounds.start({
+        sessionId,
+        header: { version: 1, engineVersion: 1, mode: "routing", config: {}, seed: 1, roster: [] },
+        players: [],
+        startedAt: 3,
+        startHash: "h0",
+      });
+      if (!round.ok) throw new Error(round.problem);
+      const chunk = { inputs: [{ t: 1, seq: 0, actor: 0, action: {} }], checkpoints: [] };
+      await store.rounds.append(round.value.id, { ...chunk, tick: 1, hash: "h1" }, 4);
+      expect(await store.sessions.delete(sessionId)).toBe(true);
+    } finally {
+      await store.close();
+    }
+    const db = new DatabaseSync(path);
+    try {
+      const counts = db
+        .prepare(
+          `SELECT (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM players) AS players,
+             (SELECT count(*) FROM rounds) AS rounds, (SELECT count(*) FROM round_log) AS round_log`,
+        )
+        .get();
+      expect(counts).toEqual({ sessions: 0, players: 0, rounds: 0, round_log: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
   it("S1: refuses a file that is not a database, naming the problem", async () => {
     const path = join(dir, "garbage.db");
     await writeFile(path, "this is not a database, it is a text file that is long enough");

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DatabaseSync, type SQLOutputValue } from "node:sqlite";
 import { migrate, migrations } from "./migrations.ts";
+import { sqliteRoundStore } from "./sqliteRounds.ts";
 import {
   type ClassroomSession,
   emailKey,
@@ -9,6 +10,7 @@ import {
   type PlayerStore,
   type RefreshToken,
   type RefreshTokenStore,
+  type RoundStore,
   type SessionStore,
   type Store,
   type Teacher,
@@ -31,6 +33,7 @@ export class SqliteStore implements Store {
   readonly refreshTokens: RefreshTokenStore;
   readonly sessions: SessionStore;
   readonly players: PlayerStore;
+  readonly rounds: RoundStore;
   readonly #db: DatabaseSync;
 
   /**
@@ -57,6 +60,7 @@ export class SqliteStore implements Store {
     this.refreshTokens = refreshTokenStore(db);
     this.sessions = sessionStore(db);
     this.players = playerStore(db);
+    this.rounds = sqliteRoundStore(db);
   }
 
   async close(): Promise<void> {
@@ -170,6 +174,8 @@ function sessionStore(db: DatabaseSync): SessionStore {
   const end = db.prepare(
     "UPDATE sessions SET ended_at = coalesce(ended_at, ?) WHERE id = ? RETURNING *",
   );
+  // Players, rounds and round logs go with it (ON DELETE CASCADE).
+  const remove = db.prepare("DELETE FROM sessions WHERE id = ?");
   const toSession = (row: Row): ClassroomSession => ({
     id: text(row.id),
     teacherId: text(row.teacher_id),
@@ -209,6 +215,9 @@ function sessionStore(db: DatabaseSync): SessionStore {
       const row = end.get(at, id);
       return row && toSession(row);
     },
+    async delete(id) {
+      return Number(remove.run(id).changes) === 1;
+    },
   };
 }
 
@@ -219,6 +228,9 @@ function playerStore(db: DatabaseSync): PlayerStore {
   const byId = db.prepare("SELECT * FROM players WHERE id = ?");
   const bySession = db.prepare(
     "SELECT * FROM players WHERE session_id = ? AND removed_at IS NULL ORDER BY created_at, rowid",
+  );
+  const everInSession = db.prepare(
+    "SELECT * FROM players WHERE session_id = ? ORDER BY created_at, rowid",
   );
   const rename = db.prepare(
     "UPDATE players SET nickname = ?, nickname_key = ? WHERE id = ? AND removed_at IS NULL RETURNING *",
@@ -255,6 +267,9 @@ function playerStore(db: DatabaseSync): PlayerStore {
     },
     async bySession(sessionId) {
       return bySession.all(sessionId).map(toPlayer);
+    },
+    async everInSession(sessionId) {
+      return everInSession.all(sessionId).map(toPlayer);
     },
     async rename(id, nickname) {
       try {

@@ -1,5 +1,7 @@
+import type { Checkpoint, Input, ReplayLog, RoundSummary } from "@quorum/shared";
+
 /**
- * S1: the one storage interface of the server. SQLite implements it now, PostgreSQL later; both
+ * S1: the one storage interface of the server, implemented by SqliteStore and PgStore; both
  * must pass `describeStoreContract` (contract.ts). Every method is async for PostgreSQL's sake.
  * Times are milliseconds since the epoch, passed in by the caller so tests control the clock.
  */
@@ -8,6 +10,7 @@ export interface Store {
   refreshTokens: RefreshTokenStore;
   sessions: SessionStore;
   players: PlayerStore;
+  rounds: RoundStore;
   /** Releases the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -92,6 +95,8 @@ export interface SessionStore {
   listByTeacher(teacherId: string): Promise<ClassroomSession[]>;
   /** Ends the session (frees its join code); an ended session keeps its first `endedAt`. */
   end(id: string, at: number): Promise<ClassroomSession | undefined>;
+  /** Deletes the session with its players, rounds and round logs; false for an unknown one. */
+  delete(id: string): Promise<boolean>;
 }
 
 export interface Player {
@@ -118,12 +123,111 @@ export interface PlayerStore {
   byId(id: string): Promise<Player | undefined>;
   /** The players not removed, in the order they joined. */
   bySession(sessionId: string): Promise<Player[]>;
+  /** Every player who joined the session, removed ones included, in the order they joined. */
+  everInSession(sessionId: string): Promise<Player[]>;
   rename(
     id: string,
     nickname: string,
   ): Promise<StoreResult<Player, NicknameProblem | "player-not-found">>;
   /** Marks the player removed (frees the nickname); undefined for an unknown player. */
   remove(id: string, at: number): Promise<Player | undefined>;
+}
+
+export const ROUND_STATUSES = ["running", "finished", "interrupted"] as const;
+/**
+ * S2: `running` while a server plays it; `finished` when the teacher ended it (with a summary);
+ * `interrupted` when its server stopped first — a crash included — so its log ends early.
+ */
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/** §1.2: the part of a replay log known when the round starts. */
+export type RoundHeader = Pick<
+  ReplayLog,
+  "version" | "engineVersion" | "mode" | "config" | "seed" | "roster"
+>;
+
+/** A student's node in a round and, once the round finished, its score. */
+export interface RoundPlayer {
+  playerId: string;
+  nickname: string;
+  node: number;
+  score: number | null;
+}
+
+/** One round of a session as stored: its log lives beside it, see `RoundStore.log`. */
+export interface StoredRound {
+  id: string;
+  sessionId: string;
+  /** 1, 2, … in the order the session's rounds started; never reused, not even after a delete. */
+  number: number;
+  mode: string;
+  status: RoundStatus;
+  startedAt: number;
+  /** When it finished or, for an interrupted round, when its log was last written. */
+  endedAt: number | null;
+  /** The last tick recorded: the log replays up to here. */
+  endTick: number;
+  /** Students seated when it started; at its end, those seated then, with their scores. */
+  players: RoundPlayer[];
+  /** R9: the debrief's figures, for a finished round. */
+  summary: RoundSummary | null;
+  /** A share link exists (only its token's hash is stored). */
+  shared: boolean;
+}
+
+export interface NewRound {
+  sessionId: string;
+  header: RoundHeader;
+  players: RoundPlayer[];
+  startedAt: number;
+  /** D6: the state hash of tick 0. */
+  startHash: string;
+}
+
+/**
+ * S2: what one write adds to a round's log: the inputs and checkpoints recorded since the last
+ * write, and the tick the round has reached with its state hash (so the log can end there).
+ */
+export interface LogChunk {
+  inputs: Input[];
+  checkpoints: Checkpoint[];
+  tick: number;
+  hash: string;
+}
+
+export interface RoundStore {
+  /** Numbers the round in its session and marks it running. */
+  start(round: NewRound): Promise<StoreResult<StoredRound, "session-not-found">>;
+  /** S2: appends to the log of a running round; false when the round is not running. */
+  append(id: string, chunk: LogChunk, at: number): Promise<boolean>;
+  /** The last chunk, the summary and the scores: the round is finished. False if not running. */
+  finish(
+    id: string,
+    chunk: LogChunk,
+    result: { summary: RoundSummary; players: RoundPlayer[] },
+    at: number,
+  ): Promise<boolean>;
+  /** The server stops while the round is played: the last chunk, then `interrupted`. */
+  interrupt(id: string, chunk: LogChunk, at: number): Promise<boolean>;
+  /**
+   * S2: at start, every round still `running` was left by a server that died: it becomes
+   * `interrupted`, ended at its last write. Answers how many.
+   */
+  interruptRunning(): Promise<number>;
+  byId(id: string): Promise<StoredRound | undefined>;
+  byNumber(sessionId: string, number: number): Promise<StoredRound | undefined>;
+  /** Oldest first. */
+  bySession(sessionId: string): Promise<StoredRound[]>;
+  /**
+   * §1.2: the round's replay log as far as it was written. It ends at `endTick` with a
+   * checkpoint there, so `verify` accepts an interrupted round's log up to its last write.
+   */
+  log(id: string): Promise<ReplayLog | undefined>;
+  /** Sets (replacing any) or, with null, clears the SHA-256 of the round's share token. */
+  share(id: string, tokenHash: string | null): Promise<StoredRound | undefined>;
+  byShareToken(tokenHash: string): Promise<StoredRound | undefined>;
+  /** Deletes the round and its log; false for an unknown round. */
+  delete(id: string): Promise<boolean>;
 }
 
 /** A write that a caller's input can refuse: a value, not an exception. */
