@@ -4,6 +4,8 @@ export * from "./engine/round.ts";
 export * from "./engine/time.ts";
 export * from "./hash.ts";
 export * from "./i18n/index.ts";
+export * from "./modes/election/audit.ts";
+export * from "./modes/election/index.ts";
 export * from "./modes/index.ts";
 export * from "./modes/routing/index.ts";
 export * from "./net/network.ts";

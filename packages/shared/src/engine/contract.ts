@@ -77,6 +77,11 @@ export interface GameMode<T extends ModeTypes = ModeTypes> {
   /** N4: forget the volatile state; `restarted` brings the node back with its persistent state. */
   crashed(round: Round<T>, node: NodeId, ctx: TickCtx<T>): void;
   restarted(round: Round<T>, node: NodeId, ctx: TickCtx<T>): void;
+  /**
+   * N4: the actions a crashed node may still take (E8: a student restarts its own node). A mode
+   * without it refuses every action of a crashed node.
+   */
+  actsWhileDown?(action: T["action"]): boolean;
   tick(round: Round<T>, ctx: TickCtx<T>): void;
   /** D4: only what `node` may know. */
   view(round: Round<T>, node: NodeId): T["view"];

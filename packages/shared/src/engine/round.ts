@@ -109,8 +109,9 @@ function applyNodeInput<T extends ModeTypes>(
   if (!Number.isInteger(node) || node < 0 || node >= round.seats.length) {
     return { rule: "P6", code: "input.no-such-node", params: { node: String(node) } };
   }
-  if (!isUp(round.net, node)) return { rule: "N4", code: "node.down" };
   const parsed = v.safeParse(mode.actionSchema, action);
+  const allowedDown = parsed.success && mode.actsWhileDown?.(parsed.output) === true;
+  if (!isUp(round.net, node) && !allowedDown) return { rule: "N4", code: "node.down" };
   if (!parsed.success) return malformed(parsed.issues);
   const rejection = mode.validate(round, node, parsed.output);
   if (!rejection) mode.apply(round, node, parsed.output, ctx);

@@ -71,6 +71,12 @@ export const de = {
   "network.label": "Ein Netzwerk aus {nodes} Knoten und {links} Verbindungen",
   "network.loading": "Das Netzwerk wird gezeichnet …",
   "network.failed": "Die Netzwerkzeichnung konnte auf diesem Gerät nicht geladen werden.",
+  "network.zoom.label": "Zoom",
+  "network.zoom.in": "Vergrößern",
+  "network.zoom.out": "Verkleinern",
+  "network.zoom.whole": "Ganzes Netzwerk",
+  "network.zoom.hint":
+    "Zoomen mit diesen Knöpfen, Strg + Mausrad oder zwei Fingern; ziehen verschiebt.",
 
   "notFound.title": "Seite nicht gefunden",
   "notFound.text": "Unter dieser Adresse gibt es nichts.",
@@ -87,6 +93,47 @@ export const de = {
   "routing.not-reliable": "Erneutes Senden gibt es nur in der Runde mit zuverlässiger Zustellung.",
   "routing.not-unacked": "Paket #{seq} wartet auf keine Bestätigung.",
   "routing.burst-needs-two-nodes": "Ein Verkehrsstoß braucht mindestens zwei Knoten.",
+  "election.already-leader": "Du bist schon der Leader: Es gibt keine Wahl zu starten.",
+  "election.timer-running":
+    "Dein Wahl-Timer läuft noch ({seconds} s): Kandidieren darfst du erst, wenn er abgelaufen ist.",
+  "election.stale-request":
+    "{node} bittet in Term {term} um deine Stimme, aber du bist schon in Term {current}: Diese Wahl ist vorbei.",
+  "election.voted-for-self": "Du hast in Term {term} schon für dich selbst gestimmt.",
+  "election.already-voted": "Du hast in Term {term} schon für {node} gestimmt.",
+  "election.log-older-term":
+    "Das Log von {node} ist weniger aktuell als deins: Sein letzter Eintrag ist aus Term {theirs}, deiner aus Term {mine}.",
+  "election.log-shorter":
+    "Das Log von {node} ist weniger aktuell als deins: Es hat {theirs} Einträge, du hast {mine}.",
+  "election.stale-leader":
+    "{node} hat das als Leader von Term {term} geschickt, aber du bist in Term {current}: ein veralteter Leader.",
+  "election.not-follower": "Nur ein Follower übernimmt Einträge von einem Leader.",
+  "election.log-missing":
+    "Dein Log hat keinen Eintrag {index} (es hat {length}), die Einträge des Leaders ließen also eine Lücke.",
+  "election.log-mismatch":
+    "Dein Eintrag {index} ist aus Term {mine}, der des Leaders aus Term {term}: Dort unterscheiden sich die Logs.",
+  "election.no-such-card": "Diese Nachricht ist nicht in deinem Eingang.",
+  "election.not-leader": "Nur der Leader schickt AppendEntries.",
+  "election.not-a-peer": "{to} ist nicht in deinem Cluster.",
+  "election.crash-in-watch":
+    "Deinen Knoten abstürzen lassen und neu starten kannst du nur, während die Klasse den Bots zuschaut.",
+  "election.already-up": "Dein Knoten läuft schon.",
+  "election.no-such-cluster": "Einen Cluster {cluster} gibt es nicht.",
+  "election.no-leader":
+    "Cluster {cluster} hat gerade keinen Leader, also kann niemand den Befehl annehmen.",
+  "election.not-leader-node": "{node} ist kein laufender Leader.",
+  "election.role.follower": "Follower",
+  "election.role.candidate": "Kandidat",
+  "election.role.leader": "Leader",
+  "election.assist.manual": "Manuell: Jede Nachricht ist eine Entscheidung",
+  "election.assist.assisted": "Unterstützt: Die Engine beantwortet Routinenachrichten",
+  "election.assist.watch":
+    "Zuschauen: Bots spielen, Schüler lassen ihren Knoten abstürzen und starten ihn neu",
+  "election.enforcement.strict": "Streng: Die Regeln werden durchgesetzt",
+  "election.enforcement.permissive": "Nachsichtig: Schüler dürfen die Regeln brechen",
+  "election.violation.election-safety": "Zwei Leader in einem Term",
+  "election.violation.log-matching": "Logs unterscheiden sich vor einem gleichen Eintrag",
+  "election.violation.leader-completeness": "Einem Leader fehlt ein bestätigter Eintrag",
+  "election.violation.committed-lost": "Ein bestätigter Eintrag ging verloren",
   "fault.no-such-node": "Einen Knoten {node} gibt es nicht.",
   "fault.no-such-link": "Eine Leitung {link} gibt es nicht.",
   "fault.node-in-two-groups": "{node} steht in zwei Gruppen der Partition.",
@@ -238,6 +285,8 @@ export const de = {
   "teach.phase.running": "Läuft",
   "teach.phase.paused": "Pausiert",
   "teach.phase.ended": "Beendet",
+  "teach.settings.title": "Einstellungen der Runde",
+  "teach.settings.ttlHint": "Neue Pakete starten mit diesem Hop-Limit.",
   "teach.run.title": "Runde",
   "teach.run.pause": "Pause",
   "teach.run.resume": "Weiter",
@@ -264,8 +313,13 @@ export const de = {
   "teach.faults.cut": "gekappt",
   "teach.faults.cutLink": "Kappen",
   "teach.faults.healLink": "Reparieren",
-  "teach.faults.loss": "Verlust auf allen Leitungen",
-  "teach.faults.latency": "Latenz auf allen Leitungen",
+  "teach.faults.loss": "Verlust",
+  "teach.faults.latency": "Latenz",
+  "teach.faults.conditions": "Verlust und Latenz",
+  "teach.faults.appliesTo": "Gilt für",
+  "teach.faults.everyLink": "alle Leitungen",
+  "teach.faults.chosenLink": "nur {link} (jetzt {loss}, {latency})",
+  "teach.faults.noLinkChosen": "nur die gewählte Leitung (oben wählen)",
   "teach.faults.apply": "Anwenden",
   "teach.faults.partition": "Netzteilung",
   "teach.faults.partitionHint":
@@ -309,8 +363,6 @@ export const de = {
   "teach.debrief.deliveryLesson":
     "Kommunikation ist unzuverlässig: {lost} von {generated} Paketen haben ihr Ziel nicht erreicht.",
   "teach.debrief.latency": "Laufzeit",
-  "teach.debrief.p50": "Die Hälfte der Pakete kam an innerhalb von",
-  "teach.debrief.p95": "95 % kamen an innerhalb von",
   "teach.debrief.latencyLesson":
     "Latenz ist nicht null: Jeder Hop und jede Warteschlange kostet Zeit.",
   "teach.debrief.stretch": "Umwege",
@@ -319,9 +371,7 @@ export const de = {
     "1× wäre perfekt: Jeder zusätzliche Hop ist ein Umweg, und Umwege kosten Zeit.",
   "teach.debrief.noDeliveries": "Kein Paket wurde zugestellt.",
   "teach.debrief.drops": "Verlorene Pakete nach Ursache",
-  "teach.debrief.dropsLesson": "Die meisten Pakete gingen verloren durch: {cause}.",
   "teach.debrief.noDropsLesson": "Kein einziges Paket ging verloren.",
-  "teach.debrief.botCount": "Bot: {count}",
   "teach.debrief.topRouters": "Beste Router",
   "teach.debrief.topRoutersLesson":
     "Jeder Router auf dem Weg eines zugestellten Pakets bekommt einen Punkt.",
@@ -333,6 +383,57 @@ export const de = {
   "teach.debrief.hottestLesson":
     "Bandbreite ist nicht unendlich: Viel genutzte Leitungen erzeugen Warteschlangen.",
   "teach.debrief.carried": "{count} Nachrichten",
+  "teach.debrief.sameTraffic": "mit demselben Verkehr und denselben Störungen",
+  "teach.debrief.latencyMarks": "{who}: die Hälfte innerhalb von {p50}, 95 % innerhalb von {p95}",
+  "teach.debrief.latencySlowerLesson":
+    "Die langsamsten Pakete der Klasse brauchten {extra} länger als die des Bots: Umwege und Warteschlangen kosten Zeit.",
+  "teach.debrief.latencyTailLesson":
+    "Die langsamsten Pakete brauchten {ratio}-mal so lange wie ein typisches: Warteschlangen und Umwege lassen die Laufzeit schwanken.",
+  "teach.debrief.latencyAxis": "Laufzeit (s)",
+  "teach.debrief.shareAxis": "Anteil der zugestellten Pakete (%)",
+  "teach.debrief.latencyChart":
+    "Balkendiagramm: wie viele Sekunden die zugestellten Pakete brauchten, die Klasse neben dem Kürzeste-Wege-Bot.",
+  "teach.debrief.secondsRange": "{from}–{to} s",
+  "teach.debrief.secondsOrMore": "{from} s und mehr",
+  "teach.debrief.packetsAxis": "Pakete",
+  "teach.debrief.dropsChart":
+    "Balkendiagramm: verlorene Pakete nach Ursache, die Klasse neben dem Kürzeste-Wege-Bot.",
+  "teach.debrief.cause": "Ursache",
+  "teach.debrief.dropsLesson.loss":
+    "{count} Pakete gingen auf der Leitung verloren: Das Netz ist nicht zuverlässig.",
+  "teach.debrief.dropsLesson.ttl":
+    "{count} Paketen gingen die Hops aus (TTL): Das Hop-Limit stoppt Pakete, die im Kreis laufen.",
+  "teach.debrief.dropsLesson.queue-full":
+    "{count} Pakete fanden keinen Pufferplatz: Ein voller Eingang verwirft, was ankommt, denn Bandbreite ist nicht unendlich.",
+  "teach.debrief.dropsLesson.link-down":
+    "{count} Pakete gingen an gekappten Leitungen verloren: Die Topologie ändert sich eben doch.",
+  "teach.debrief.dropsLesson.node-down":
+    "{count} Pakete gingen mit abgestürzten Routern verloren: Ein abgestürzter Knoten verliert, was er hatte.",
+  "teach.debrief.dropsLesson.partition":
+    "{count} Pakete kamen nicht über die Netztrennung: Ein geteiltes Netz kann zwischen seinen Teilen nichts zustellen.",
+  "teach.debrief.dropsLesson.discard":
+    "Router haben {count} Pakete selbst verworfen: Ohne Route bleibt nur Raten oder Aufgeben.",
+  "teach.debrief.dropsLesson.duplicate":
+    "{count} Kopien kamen doppelt an und wurden verworfen: Fluten erreicht alle, kostet aber viele Kopien.",
+  "teach.debrief.timeline": "Im Lauf der Runde",
+  "teach.debrief.timeAxis": "Zeit in der Runde (s)",
+  "teach.debrief.rateAxis": "Pakete pro Sekunde: ▲ zugestellt, ▼ verloren",
+  "teach.debrief.timelineChart":
+    "Liniendiagramm: zugestellte (oben) und verlorene (unten) Pakete pro Sekunde im Lauf der Runde, die Klasse neben dem Kürzeste-Wege-Bot.",
+  "teach.debrief.time": "Zeit",
+  "teach.debrief.deliveredBy": "{who}: zugestellt",
+  "teach.debrief.lostBy": "{who}: verloren",
+  "teach.debrief.timelineSpikeLesson":
+    "Die meisten Pakete gingen zwischen {from} und {to} s verloren: Ändert sich das Netz, müssen sich die Routen anpassen.",
+  "teach.debrief.timelineBetterLesson":
+    "Die Klasse wurde besser: In der ersten Hälfte der Runde kamen {first} der Pakete an, in der zweiten {second} – die Router haben das Netz kennengelernt.",
+  "teach.debrief.timelineWorseLesson":
+    "In der ersten Hälfte der Runde kamen {first} der Pakete an, in der zweiten nur {second}: Volle Warteschlangen und Störungen summieren sich.",
+  "teach.debrief.timelineBehindLesson":
+    "Die Klasse stellte {rate} Pakete pro Sekunde zu, der Bot {bot}: Kürzere Wege bringen mehr Verkehr durch dasselbe Netz.",
+  "teach.debrief.timelineKeptUpLesson":
+    "Die Klasse stellte {rate} Pakete pro Sekunde zu, der Bot {bot}: Die Wege der Klasse kamen mit dem Verkehr mit.",
+  "teach.debrief.timelineAloneLesson": "Die Klasse stellte {rate} Pakete pro Sekunde zu.",
   "teach.next.title": "Noch eine Runde?",
   "teach.next.text": "Alle bleiben dabei. Sie können die Einstellungen vor dem Start ändern.",
   "teach.next.button": "Nächste Runde",
@@ -403,6 +504,8 @@ export const de = {
   "play.down.text": "Er empfängt und sendet nichts, bis die Lehrkraft ihn neu startet. (N4)",
 
   "play.map.label": "Dein Knoten und seine Nachbarn, jeder in seiner echten Richtung",
+  "play.map.hub":
+    "Dein Knoten ist ein Knotenpunkt mit {count} Nachbarn, im Uhrzeigersinn ab Norden.",
   "play.neighbour.up": "Leitung steht",
   "play.neighbour.down": "Leitung unterbrochen",
   "play.neighbour.latency": "{seconds} s",

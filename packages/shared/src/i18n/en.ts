@@ -69,6 +69,11 @@ export const en = {
   "network.label": "A network of {nodes} nodes and {links} links",
   "network.loading": "Drawing the network…",
   "network.failed": "The network drawing could not be loaded on this device.",
+  "network.zoom.label": "Zoom",
+  "network.zoom.in": "Zoom in",
+  "network.zoom.out": "Zoom out",
+  "network.zoom.whole": "Whole network",
+  "network.zoom.hint": "Zoom with these buttons, Ctrl + mouse wheel or two fingers; drag to move.",
 
   "notFound.title": "Page not found",
   "notFound.text": "There is nothing at this address.",
@@ -84,6 +89,46 @@ export const en = {
   "routing.not-reliable": "Retransmitting only exists in the reliable-delivery round.",
   "routing.not-unacked": "Packet #{seq} is not waiting for an acknowledgement.",
   "routing.burst-needs-two-nodes": "A traffic burst needs at least two nodes.",
+  "election.already-leader": "You are the leader already: there is no election to start.",
+  "election.timer-running":
+    "Your election timer is still running ({seconds} s): you may only stand for election once it has expired.",
+  "election.stale-request":
+    "{node} asks for your vote in term {term}, but you are in term {current} already: that election is over.",
+  "election.voted-for-self": "You already voted for yourself in term {term}.",
+  "election.already-voted": "You already voted for {node} in term {term}.",
+  "election.log-older-term":
+    "{node}'s log is less up to date than yours: its last entry is from term {theirs}, yours from term {mine}.",
+  "election.log-shorter":
+    "{node}'s log is less up to date than yours: it has {theirs} entries, you have {mine}.",
+  "election.stale-leader":
+    "{node} sent this as leader of term {term}, but you are in term {current}: a stale leader.",
+  "election.not-follower": "Only a follower takes entries from a leader.",
+  "election.log-missing":
+    "Your log has no entry {index} (it has {length}), so the leader's entries would leave a gap.",
+  "election.log-mismatch":
+    "Your entry {index} is from term {mine}, the leader's from term {term}: the logs differ there.",
+  "election.no-such-card": "That message is not in your inbox.",
+  "election.not-leader": "Only the leader sends AppendEntries.",
+  "election.not-a-peer": "{to} is not in your cluster.",
+  "election.crash-in-watch":
+    "You can crash and restart your own node only while the class watches the bots play.",
+  "election.already-up": "Your node is running already.",
+  "election.no-such-cluster": "There is no cluster {cluster}.",
+  "election.no-leader":
+    "Cluster {cluster} has no leader right now, so nobody can take the command.",
+  "election.not-leader-node": "{node} is not a running leader.",
+  "election.role.follower": "Follower",
+  "election.role.candidate": "Candidate",
+  "election.role.leader": "Leader",
+  "election.assist.manual": "Manual: every message is a decision",
+  "election.assist.assisted": "Assisted: the engine answers routine messages",
+  "election.assist.watch": "Watch: bots play, students crash and restart their node",
+  "election.enforcement.strict": "Strict: the rules are enforced",
+  "election.enforcement.permissive": "Permissive: students may break the rules",
+  "election.violation.election-safety": "Two leaders in one term",
+  "election.violation.log-matching": "Logs disagree before a matching entry",
+  "election.violation.leader-completeness": "A leader lacks a committed entry",
+  "election.violation.committed-lost": "A committed entry was lost",
   "fault.no-such-node": "There is no node {node}.",
   "fault.no-such-link": "There is no link {link}.",
   "fault.node-in-two-groups": "{node} is in two groups of the partition.",
@@ -228,6 +273,8 @@ export const en = {
   "teach.phase.running": "Running",
   "teach.phase.paused": "Paused",
   "teach.phase.ended": "Ended",
+  "teach.settings.title": "Round settings",
+  "teach.settings.ttlHint": "New packets start with this hop limit.",
   "teach.run.title": "Round",
   "teach.run.pause": "Pause",
   "teach.run.resume": "Resume",
@@ -253,8 +300,13 @@ export const en = {
   "teach.faults.cut": "cut",
   "teach.faults.cutLink": "Cut",
   "teach.faults.healLink": "Heal",
-  "teach.faults.loss": "Loss on every link",
-  "teach.faults.latency": "Latency on every link",
+  "teach.faults.loss": "Loss",
+  "teach.faults.latency": "Latency",
+  "teach.faults.conditions": "Loss and latency",
+  "teach.faults.appliesTo": "Applies to",
+  "teach.faults.everyLink": "every link",
+  "teach.faults.chosenLink": "only {link} (now {loss}, {latency})",
+  "teach.faults.noLinkChosen": "only the chosen link (choose one above)",
   "teach.faults.apply": "Apply",
   "teach.faults.partition": "Partition",
   "teach.faults.partitionHint":
@@ -298,8 +350,6 @@ export const en = {
   "teach.debrief.deliveryLesson":
     "Communication is unreliable: {lost} of {generated} packets did not reach their destination.",
   "teach.debrief.latency": "Time to arrive",
-  "teach.debrief.p50": "Half of the packets arrived within",
-  "teach.debrief.p95": "95 % arrived within",
   "teach.debrief.latencyLesson":
     "Latency is not zero: every hop and every wait in a queue adds time.",
   "teach.debrief.stretch": "Detours",
@@ -308,9 +358,7 @@ export const en = {
     "1× would be perfect: every hop more is a detour, and detours take time.",
   "teach.debrief.noDeliveries": "No packet was delivered.",
   "teach.debrief.drops": "Lost packets, by cause",
-  "teach.debrief.dropsLesson": "The most packets were lost by: {cause}.",
   "teach.debrief.noDropsLesson": "Not a single packet was lost.",
-  "teach.debrief.botCount": "bot: {count}",
   "teach.debrief.topRouters": "Top routers",
   "teach.debrief.topRoutersLesson": "Every router on a delivered packet's path scores a point.",
   "teach.debrief.floods": "Flooding",
@@ -320,6 +368,57 @@ export const en = {
   "teach.debrief.hottest": "Busiest links",
   "teach.debrief.hottestLesson": "Bandwidth is not infinite: busy links make queues.",
   "teach.debrief.carried": "{count} messages",
+  "teach.debrief.sameTraffic": "on the same traffic, with the same faults",
+  "teach.debrief.latencyMarks": "{who}: half within {p50}, 95 % within {p95}",
+  "teach.debrief.latencySlowerLesson":
+    "The class's slowest packets took {extra} longer than the bot's: detours and queues add time.",
+  "teach.debrief.latencyTailLesson":
+    "The slowest packets took {ratio}× as long as a typical one: queues and detours make latency vary.",
+  "teach.debrief.latencyAxis": "time to arrive (s)",
+  "teach.debrief.shareAxis": "share of delivered packets (%)",
+  "teach.debrief.latencyChart":
+    "Bar chart: how many seconds the delivered packets took, the class beside the shortest-path bot.",
+  "teach.debrief.secondsRange": "{from}–{to} s",
+  "teach.debrief.secondsOrMore": "{from} s or more",
+  "teach.debrief.packetsAxis": "packets",
+  "teach.debrief.dropsChart":
+    "Bar chart: lost packets by cause, the class beside the shortest-path bot.",
+  "teach.debrief.cause": "Cause",
+  "teach.debrief.dropsLesson.loss":
+    "{count} packets were lost on the link: the network is not reliable.",
+  "teach.debrief.dropsLesson.ttl":
+    "{count} packets ran out of hops (TTL): the hop limit stops packets that wander in circles.",
+  "teach.debrief.dropsLesson.queue-full":
+    "{count} packets found no buffer space: a full inbox drops what arrives, because bandwidth is not infinite.",
+  "teach.debrief.dropsLesson.link-down":
+    "{count} packets were lost on cut links: the topology does change.",
+  "teach.debrief.dropsLesson.node-down":
+    "{count} packets were lost with crashed routers: a crashed node loses what it held.",
+  "teach.debrief.dropsLesson.partition":
+    "{count} packets could not cross the partition: a split network cannot deliver between its parts.",
+  "teach.debrief.dropsLesson.discard":
+    "Routers dropped {count} packets themselves: without a route, a router can only guess or give up.",
+  "teach.debrief.dropsLesson.duplicate":
+    "{count} copies arrived twice and were thrown away: flooding reaches everyone at the price of many copies.",
+  "teach.debrief.timeline": "Over the round",
+  "teach.debrief.timeAxis": "time in the round (s)",
+  "teach.debrief.rateAxis": "packets per second: ▲ delivered, ▼ lost",
+  "teach.debrief.timelineChart":
+    "Line chart: packets delivered (up) and lost (down) per second over the round, the class beside the shortest-path bot.",
+  "teach.debrief.time": "Time",
+  "teach.debrief.deliveredBy": "{who}: delivered",
+  "teach.debrief.lostBy": "{who}: lost",
+  "teach.debrief.timelineSpikeLesson":
+    "Most packets were lost between {from} and {to} s: when the network changes, routes must adapt.",
+  "teach.debrief.timelineBetterLesson":
+    "The class got better: {first} of the packets arrived in the first half of the round, {second} in the second — the routers learned the network.",
+  "teach.debrief.timelineWorseLesson":
+    "{first} of the packets arrived in the first half of the round, only {second} in the second: full queues and faults pile up.",
+  "teach.debrief.timelineBehindLesson":
+    "The class delivered {rate} packets a second, the bot {bot}: shorter routes carry more traffic through the same network.",
+  "teach.debrief.timelineKeptUpLesson":
+    "The class delivered {rate} packets a second, the bot {bot}: the class's routes kept up with the traffic.",
+  "teach.debrief.timelineAloneLesson": "The class delivered {rate} packets a second.",
   "teach.next.title": "Another round?",
   "teach.next.text": "Everyone stays in. You can change the settings before it starts.",
   "teach.next.button": "Next round",
@@ -389,6 +488,7 @@ export const en = {
   "play.down.text": "It receives nothing and sends nothing until the teacher restarts it. (N4)",
 
   "play.map.label": "Your node and its neighbours, each drawn in its real direction",
+  "play.map.hub": "Your node is a hub with {count} neighbours, listed clockwise from north.",
   "play.neighbour.up": "link up",
   "play.neighbour.down": "link down",
   "play.neighbour.latency": "{seconds} s",
