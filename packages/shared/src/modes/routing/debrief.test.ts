@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { by, host, onlyEntry, plant, play, routingRound, walk } from "../../testing.ts";
+import { by, host, idle, onlyEntry, plant, play, routingRound, walk } from "../../testing.ts";
 import { routing } from "./index.ts";
+import { countAt, createTimeline, TIMELINE_LIMIT, timelineTo } from "./timeline.ts";
 
 describe("R9 debrief", () => {
   it("R9: delivery rate, latencies, drops, stretch, hottest links and top routers of a round", () => {
@@ -80,5 +81,73 @@ describe("R9 debrief", () => {
     play(round, by(src, { type: "retransmit", seq: 1 }));
     play(round, by(src, { type: "retransmit", seq: 1 }));
     expect(routing.debrief(round).retransmits).toBe(2);
+  });
+
+  it("R9: the timeline counts deliveries and losses per five seconds, to the round's last tick", () => {
+    const round = routingRound({ preset: "ring" }, 6);
+    plant(round, 0, 3);
+    walk(round, [0, 1, 2, 3]); // delivered at tick 6
+    idle(round, 50);
+    plant(round, 1, 4);
+    play(round, by(1, { type: "drop", packet: onlyEntry(round, 1).id })); // lost at tick 57
+    idle(round, 60); // tick 117: a third, shorter bucket with nothing in it
+
+    expect(routing.debrief(round).timeline).toEqual({
+      bucketTicks: 50,
+      delivered: [1, 0, 0],
+      lost: [0, 1, 0],
+    });
+  });
+
+  it("R9: losses on the network (N6) count in the timeline, duplicates do not", () => {
+    const round = routingRound({ preset: "ring" }, 4);
+    play(round, host({ type: "crash", node: 2 }));
+    plant(round, 1, 3);
+    play(round, by(1, { type: "forward", packet: onlyEntry(round, 1).id, to: 2 }));
+    idle(round, 2);
+    const debrief = routing.debrief(round);
+    expect(debrief.ends["node-down"]).toBe(1);
+    expect(debrief.timeline.lost).toEqual([1]);
+
+    const flood = routingRound({ preset: "ring", variant: "flood" }, 4);
+    plant(flood, 0, 2, { kind: "flood" });
+    play(flood, by(0, { type: "flood", packet: onlyEntry(flood, 0).id })); // to 1 and 3
+    idle(flood, 1);
+    play(flood, by(1, { type: "flood", packet: onlyEntry(flood, 1).id })); // 1 → 2: delivered
+    play(flood, by(3, { type: "flood", packet: onlyEntry(flood, 3).id })); // 3 → 2: duplicate
+    idle(flood, 2);
+    const flooded = routing.debrief(flood);
+    expect(flooded.ends.duplicate).toBe(1);
+    expect(flooded.timeline).toMatchObject({ delivered: [1], lost: [0] });
+  });
+
+  it("R9: a long round's timeline stays bounded: neighbouring buckets merge, the counts stay", () => {
+    const timeline = createTimeline();
+    for (let tick = 1; tick <= 50 * TIMELINE_LIMIT; tick++) countAt(timeline, tick, "delivered");
+    expect(timeline.delivered).toHaveLength(TIMELINE_LIMIT);
+    countAt(timeline, 50 * TIMELINE_LIMIT + 1, "lost");
+    expect(timeline.bucketTicks).toBe(100);
+    expect(timeline.delivered).toEqual(Array.from({ length: TIMELINE_LIMIT / 2 }, () => 100));
+    expect(timeline.lost).toEqual([...Array.from({ length: TIMELINE_LIMIT / 2 }, () => 0), 1]);
+
+    const late = timelineTo(createTimeline(), 50 * TIMELINE_LIMIT * 3);
+    expect(late.bucketTicks).toBe(200);
+    expect(late.delivered).toHaveLength(45);
+  });
+
+  it("R9: a round of bots: the timeline adds up to the round's deliveries and losses", () => {
+    const round = routingRound({ preset: "ring", trafficRate: 5 }, 6, {
+      bots: Array.from({ length: 6 }, () => "shortest-path"),
+    });
+    idle(round, 170);
+    const { timeline, delivered, ends } = routing.debrief(round);
+    expect(delivered).toBeGreaterThan(0);
+    expect(timeline.bucketTicks).toBe(50);
+    expect(timeline.delivered).toHaveLength(4);
+    expect(timeline.delivered.reduce((sum, count) => sum + count, 0)).toBe(delivered);
+    const lost = Object.entries(ends)
+      .filter(([end]) => end !== "duplicate")
+      .reduce((sum, [, count]) => sum + count, 0);
+    expect(timeline.lost.reduce((sum, count) => sum + count, 0)).toBe(lost);
   });
 });

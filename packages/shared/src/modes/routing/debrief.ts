@@ -2,6 +2,7 @@ import { TICKS_PER_SECOND } from "../../engine/time.ts";
 import type { NodeId } from "../../net/topology.ts";
 import type { RoutingRound } from "./actions.ts";
 import type { PacketEnd } from "./packet.ts";
+import { type Timeline, timelineTo } from "./timeline.ts";
 import { deliveryRate } from "./view.ts";
 
 export interface LatencySummary {
@@ -36,6 +37,8 @@ export interface RoutingDebrief {
   } | null;
   topRouters: { node: NodeId; name: string; score: number }[];
   retransmits: number;
+  /** Packets delivered and lost per bucket from the first tick to the last (the last may be short). */
+  timeline: Timeline;
 }
 
 export function debrief(round: RoutingRound): RoutingDebrief {
@@ -64,6 +67,7 @@ export function debrief(round: RoutingRound): RoutingDebrief {
       .sort((p, q) => q.score - p.score || p.node - q.node)
       .slice(0, 5),
     retransmits: stats.retransmits,
+    timeline: timelineTo(stats.timeline, round.tick),
   };
 }
 

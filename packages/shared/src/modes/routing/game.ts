@@ -1,6 +1,7 @@
 import type { NodeId } from "../../net/topology.ts";
 import type { RngState } from "../../rng.ts";
 import type { Packet, PacketEnd } from "./packet.ts";
+import { createTimeline, type Timeline } from "./timeline.ts";
 
 /** R7: a data packet its sender is waiting to hear an ack for. */
 export interface Unacked {
@@ -46,6 +47,8 @@ export interface RoutingStats {
   stretchCount: number;
   floods: Record<number, FloodRecord>;
   retransmits: number;
+  /** R9: deliveries and losses over the round's time. */
+  timeline: Timeline;
 }
 
 /** The routing mode's part of the round state (D1: plain data). */
@@ -120,6 +123,7 @@ export function createRoutingGame(
       stretchCount: 0,
       floods: {},
       retransmits: 0,
+      timeline: createTimeline(),
     },
   };
 }

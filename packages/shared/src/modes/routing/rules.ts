@@ -19,6 +19,7 @@ import {
 } from "./game.ts";
 import type { Packet, PacketEnd } from "./packet.ts";
 import { baseDistances } from "./paths.ts";
+import { countAt } from "./timeline.ts";
 import { originate } from "./traffic.ts";
 
 export function validate(
@@ -190,6 +191,7 @@ function deliver(round: RoutingRound, node: NodeId, packet: Packet, ctx: Routing
   }
   if (!duplicate) {
     stats.delivered++;
+    countAt(stats.timeline, ctx.tick, "delivered");
     stats.latencies.push(ctx.tick - packet.createdAt);
     const shortest = baseDistances(round.net, packet.dst)[packet.src]!;
     if (shortest > 0) {
@@ -224,6 +226,7 @@ function ackFor(round: RoutingRound, node: NodeId, data: Packet): Packet {
 /** N6: the network lost a packet. */
 export function dropped(round: RoutingRound, drop: Drop<Packet>): void {
   round.game.stats.ends[drop.cause]++;
+  countAt(round.game.stats.timeline, round.tick, "lost");
 }
 
 function end(
@@ -234,6 +237,7 @@ function end(
   ctx: RoutingCtx,
 ): void {
   round.game.stats.ends[cause]++;
+  if (cause !== "duplicate") countAt(round.game.stats.timeline, ctx.tick, "lost");
   if (cause === "ttl") round.net.drops.ttl++;
   ctx.emit({ type: "ended", packet, node, end: cause });
 }
