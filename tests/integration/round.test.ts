@@ -11,6 +11,7 @@ import {
   runningRound,
   sendAct,
   sendHost,
+  storedRound,
   until,
 } from "./harness.ts";
 
@@ -142,6 +143,27 @@ describe("the round's lifecycle", () => {
     );
   });
 
+  it("R8, P5: hints switched on mid-round reach the student's phone, one number per neighbour", async () => {
+    const { host, students } = await runningRound(classroom, {
+      nicknames: ["Ada"],
+      nodes: 12,
+      config: { trafficRate: 20, inboxLimit: 16 },
+    });
+    const ada = students[0]!.conn;
+    // biome-ignore lint/suspicious/noExplicitAny: the decoded state, checked here.
+    const hinted = () => (ownView(ada)?.inbox ?? []).filter((packet: any) => packet.hints !== "");
+    await until(() => (ownView(ada)?.inbox?.length ?? 0) > 0, "a packet at Ada's node");
+    expect(hinted()).toEqual([]);
+    sendHost(host, { type: "mode", action: { type: "configure", hints: true } });
+    await until(() => hinted().length > 0, "hints in Ada's inbox");
+    const neighbours = ownView(ada).neighbours.length;
+    for (const packet of hinted()) {
+      const hops = packet.hints.split(",").map(Number);
+      expect(hops).toHaveLength(neighbours);
+      for (const hop of hops) expect(hop === -1 || hop >= 0).toBe(true);
+    }
+  });
+
   it("D5: a student joining mid-round takes over a bot's node", async () => {
     const { session, host } = await runningRound(classroom, { nicknames: ["Ada"], nodes: 3 });
     const bob = await addPlayer(classroom, session.code, "Bob");
@@ -178,11 +200,21 @@ describe("the round's lifecycle", () => {
       expect(debrief.score).toEqual(expect.any(Number));
       expect(debrief.summary.baseline).not.toBeNull();
     }
-    // P5: the finished log is kept for the next issue to store.
-    const [log] = classroom.server.rounds.rounds(session.id);
+    // P5, S2: the finished round is in the store, with its log, summary and scores.
+    const { round, log } = await storedRound(classroom, session.id);
     expect(log).toMatchObject({ mode: "routing", endTick: host.json().tick });
-    expect(log!.summary).not.toBeNull();
-    expect(log!.roster.filter((seat) => seat.bot === null)).toHaveLength(2);
+    expect(log.summary).not.toBeNull();
+    expect(log.roster.filter((seat) => seat.bot === null)).toHaveLength(2);
+    expect(round).toMatchObject({ status: "finished", endTick: log.endTick, summary: log.summary });
+    for (const student of students) {
+      const debrief = await student.conn.next("debrief");
+      expect(round.players).toContainEqual({
+        playerId: student.playerId,
+        nickname: student.nickname,
+        node: debrief.node,
+        score: debrief.score,
+      });
+    }
 
     // A screen opened after the end still gets the debrief.
     const late = await connect(classroom, session.roomId, projectorToken(session));

@@ -35,7 +35,7 @@ const running = {
             seq: 1,
             from: -1,
             arrivedAt: 100,
-            hints: [],
+            hints: "",
           },
           {
             entry: 9,
@@ -47,7 +47,7 @@ const running = {
             seq: -1,
             from: 1,
             arrivedAt: 118,
-            hints: [1, -1],
+            hints: "1,-1",
           },
         ],
         neighbours: [

@@ -77,7 +77,7 @@ function routingView(node: Plain, tick: number): RoutingView {
     inbox: (view.inbox ?? []).map((packet) => {
       const seq = packet.seq as number;
       const from = packet.from as number;
-      const hints = (packet.hints ?? []) as number[];
+      const hints = typeof packet.hints === "string" ? packet.hints : "";
       return {
         entry: packet.entry as number,
         id: packet.id as number,
@@ -88,7 +88,7 @@ function routingView(node: Plain, tick: number): RoutingView {
         seq: seq < 0 ? null : seq,
         age: Math.max(0, tick - (packet.arrivedAt as number)),
         from: from < 0 ? null : from,
-        hints: hints.length === 0 ? null : hints,
+        hints: hints === "" ? null : hints.split(",").map(Number),
       };
     }),
     neighbours: view.neighbours ?? [],

@@ -124,7 +124,7 @@ function updatePacket(
     from: packet.from ?? -1,
     arrivedAt: tick - packet.age,
   });
-  syncValues(entry.hints, packet.hints ?? []);
+  entry.hints = packet.hints?.join(",") ?? "";
 }
 
 /** A node's name as its neighbours see it: its player's nickname, "" for a bot's node. */

@@ -23,8 +23,12 @@ export const RoutingPacket = schema(
     from: t.int16(),
     /** Tick it arrived here. */
     arrivedAt: t.uint32(),
-    /** R8: hops to `dst` through each neighbour, in neighbour order (-1: no route); empty while hints are off. */
-    hints: t.array("int16"),
+    /**
+     * R8: hops to `dst` through each neighbour, in neighbour order (-1: no route), as "2,3,-1";
+     * "" while hints are off. A string, not an array: Colyseus 0.18 does not send the items of
+     * an array nested in a new array item to a filtered view (tests/integration/round.test.ts).
+     */
+    hints: t.string(),
   },
   "RoutingPacket",
 );
