@@ -14,6 +14,17 @@ import {
   type Traffic,
 } from "./live.ts";
 import { spread } from "./spread.ts";
+import {
+  clamp,
+  type Frame,
+  maxZoomFor,
+  panBy,
+  toDrawing,
+  toScreen,
+  type Viewport,
+  WHOLE,
+  zoomAt,
+} from "./viewport.ts";
 
 /** The live drawing's colours, read from CSS custom properties (styles.css, Okabe–Ito). */
 export interface LivePalette {
@@ -43,15 +54,23 @@ export interface LiveSceneOptions {
   /** The cause of a drop as people read it (drop.* message keys). */
   causeText(cause: string): string;
   onReady(): void;
-  /** After each redraw: what is on screen, and where each node's centre is (canvas pixels). */
+  /** After each redraw, zoom or pan: what is on screen, and where each node's centre shows (canvas pixels). */
   onDrawn(drawn: { nodes: number; links: number; centres: readonly Point[] }): void;
 }
 
 export type Pick = { kind: "node"; node: number } | { kind: "link"; link: number } | null;
 
+/** How far the drawing is zoomed in, and how far it could be. */
+export interface ZoomState {
+  zoom: number;
+  maxZoom: number;
+}
+
 /** Node radius limits in CSS pixels: readable from the back row, never balloons. */
 const MAX_RADIUS = 34;
 const MIN_RADIUS = 6;
+/** Zoomed in, a node grows to at most this many CSS pixels across its radius. */
+const ZOOMED_RADIUS = 60;
 /** Dash and gap of a cut link, in multiples of the line width. */
 const DASH = [4, 3] as const;
 
@@ -68,6 +87,7 @@ export class LiveNetworkScene extends Phaser.Scene {
   private layoutKey = "";
   private box: Box = { width: 1, height: 1, pixelRatio: 1 };
   private marks: Marks = NO_MARKS;
+  private view: Viewport = WHOLE;
   private groupLayer!: Phaser.GameObjects.Graphics;
   private linkLayer!: Phaser.GameObjects.Graphics;
   private packetLayer!: Phaser.GameObjects.Graphics;
@@ -109,9 +129,10 @@ export class LiveNetworkScene extends Phaser.Scene {
   }
 
   /** What is under a point of the canvas (device pixels): a node first, else a link near it. */
-  pick(x: number, y: number): Pick {
+  pick(screenX: number, screenY: number): Pick {
     const { placed, network } = this;
     if (!placed || !network) return null;
+    const { x, y } = toDrawing(this.view, this.frame(), { x: screenX, y: screenY });
     let best: Pick = null;
     let bestDistance = placed.radius * 1.3;
     placed.centres.forEach((centre, node) => {
@@ -122,7 +143,8 @@ export class LiveNetworkScene extends Phaser.Scene {
       }
     });
     if (best) return best;
-    let linkDistance = Math.max(10 * this.box.pixelRatio, placed.radius * 0.6);
+    // A finger's width on screen, whatever the zoom.
+    let linkDistance = Math.max((10 * this.box.pixelRatio) / this.view.zoom, placed.radius * 0.6);
     network.links.forEach((link, id) => {
       const a = placed.centres[link.a]!;
       const b = placed.centres[link.b]!;
@@ -133,6 +155,43 @@ export class LiveNetworkScene extends Phaser.Scene {
       }
     });
     return best;
+  }
+
+  /** Zooms by `factor` about a point of the canvas (device pixels); 1 / factor zooms out. */
+  zoomAt(factor: number, at: { x: number; y: number }): ZoomState {
+    return this.look(zoomAt(this.view, this.frame(), factor, at));
+  }
+
+  /** Follows a drag of (dx, dy) device pixels. */
+  panBy(dx: number, dy: number): ZoomState {
+    return this.look(panBy(this.view, this.frame(), dx, dy));
+  }
+
+  /** Back to the whole network. */
+  resetView(): ZoomState {
+    return this.look(WHOLE);
+  }
+
+  zoomState(): ZoomState {
+    return { zoom: this.view.zoom, maxZoom: this.frame().maxZoom };
+  }
+
+  private frame(): Frame {
+    const radius = this.placed?.radius ?? MAX_RADIUS * this.box.pixelRatio;
+    return {
+      width: this.box.width,
+      height: this.box.height,
+      maxZoom: maxZoomFor(radius, ZOOMED_RADIUS * this.box.pixelRatio),
+    };
+  }
+
+  private look(view: Viewport): ZoomState {
+    const labelsChange = view.zoom >= 2 !== this.view.zoom >= 2;
+    this.view = view;
+    this.cameras.main.setZoom(view.zoom).setScroll(view.x, view.y);
+    if (labelsChange && this.placed) this.placeLabels(this.placed);
+    this.reportDrawn();
+    return this.zoomState();
   }
 
   override update(): void {
@@ -154,14 +213,25 @@ export class LiveNetworkScene extends Phaser.Scene {
       this.placed = layOut(network, box);
     }
     const placed = this.placed;
+    // A new size keeps the zoom but never shows past the drawing's edge.
+    this.view = clamp(this.view, this.frame());
+    this.cameras.main.setZoom(this.view.zoom).setScroll(this.view.x, this.view.y);
     this.drawGroups(placed);
     this.drawLinks(placed);
     this.drawNodes(placed);
     this.placeLabels(placed);
+    this.reportDrawn();
+  }
+
+  /** Tells the page what is on screen, with each node's centre where it shows now. */
+  private reportDrawn(): void {
+    const { network, placed } = this;
+    if (!network || !placed) return;
+    const frame = this.frame();
     this.options.onDrawn({
       nodes: network.nodes.length,
       links: network.links.length,
-      centres: placed.centres,
+      centres: placed.centres.map((centre) => toScreen(this.view, frame, centre)),
     });
   }
 
@@ -227,12 +297,14 @@ export class LiveNetworkScene extends Phaser.Scene {
   private placeLabels({ centres, radius }: Placed): void {
     const network = this.network!;
     const ratio = this.box.pixelRatio;
-    const many = centres.length > 40;
+    // Zoomed in, a crowded network has room for its names.
+    const many = centres.length > 40 && this.view.zoom < 2;
     const numberSize = Math.round(radius * (centres.length > 99 ? 0.72 : 0.9));
     const nameSize = Math.round(Math.max(12 * ratio, Math.min(radius * 0.62, 22 * ratio)));
-    const showNumbers = radius >= 9 * ratio;
+    const onScreen = radius * (this.view.zoom >= 2 ? 2 : 1);
+    const showNumbers = onScreen >= 9 * ratio;
     // Names need room: below the node, unless nodes are too close to hold them.
-    const showNames = !many && radius >= 12 * ratio;
+    const showNames = !many && onScreen >= 12 * ratio;
     sync(this.numbers, showNumbers ? centres.length : 0, () => this.label("bold"));
     sync(this.names, showNames ? centres.length : 0, () => this.label("bold"));
     centres.forEach((centre, node) => {

@@ -4,6 +4,7 @@ import { useI18n } from "../i18n.tsx";
 import type { Pick } from "./LiveNetworkScene.ts";
 import type { LiveNetwork, Marks, TickClock, Traffic } from "./live.ts";
 import { DrawingStatusNote, useLazyDrawing } from "./useLazyDrawing.tsx";
+import { useZoomGestures } from "./useZoomGestures.ts";
 
 interface Props {
   network: LiveNetwork | null;
@@ -56,23 +57,38 @@ export function LiveNetworkView({
     [traffic, clock],
   );
 
+  const zoom = useZoomGestures(
+    () =>
+      outer.current && drawing.current
+        ? { element: outer.current, drawing: drawing.current }
+        : null,
+    (event) => {
+      const target = outer.current;
+      if (!onPick || !target || !drawing.current) return;
+      const rect = target.getBoundingClientRect();
+      const found = drawing.current.pick(event.clientX - rect.left, event.clientY - rect.top);
+      if (found) onPick(found);
+    },
+  );
+
   useEffect(() => {
-    if (status === "ready" && network) drawing.current?.show(network);
+    if (status !== "ready" || !network || !drawing.current) return;
+    drawing.current.show(network);
+    zoom.setState(drawing.current.zoomState());
   }, [status, network]);
 
   useEffect(() => {
     if (status === "ready" && marks) drawing.current?.setMarks(marks);
   }, [status, marks]);
 
-  const pick = (event: PointerEvent) => {
-    const target = outer.current;
-    if (!onPick || !target || !drawing.current) return;
-    const rect = target.getBoundingClientRect();
-    const found = drawing.current.pick(event.clientX - rect.left, event.clientY - rect.top);
-    if (found) onPick(found);
-  };
-
-  const classes = ["network", "network--live", onPick && "network--pickable", className]
+  const zoomed = zoom.state.zoom > 1;
+  const classes = [
+    "network",
+    "network--live",
+    onPick && "network--pickable",
+    zoomed && "network--zoomed",
+    className,
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -80,12 +96,48 @@ export function LiveNetworkView({
       ref={outer}
       class={classes}
       data-status={status}
-      role="img"
-      aria-label={label}
-      onPointerUp={pick}
+      data-zoom={zoom.state.zoom.toFixed(2)}
+      onPointerDown={zoom.handlers.onPointerDown}
+      onPointerMove={zoom.handlers.onPointerMove}
+      onPointerUp={zoom.handlers.onPointerUp}
+      onPointerCancel={zoom.handlers.onPointerCancel}
+      onPointerLeave={zoom.handlers.onPointerCancel}
+      onWheel={zoom.handlers.onWheel}
     >
-      <div ref={canvasHost} class="network__canvas" />
+      <div ref={canvasHost} class="network__canvas" role="img" aria-label={label} />
       <DrawingStatusNote status={status} />
+      {status === "ready" && zoom.state.maxZoom > 1.05 && (
+        <fieldset class="zoom">
+          <legend class="visually-hidden">{t("network.zoom.label")}</legend>
+          <button
+            type="button"
+            class="zoom__button"
+            aria-label={t("network.zoom.in")}
+            title={t("network.zoom.hint")}
+            disabled={zoom.state.zoom >= zoom.state.maxZoom - 0.01}
+            onClick={zoom.buttons.zoomIn}
+          >
+            +
+          </button>
+          <button
+            type="button"
+            class="zoom__button"
+            aria-label={t("network.zoom.out")}
+            disabled={!zoomed}
+            onClick={zoom.buttons.zoomOut}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            class="zoom__button zoom__button--whole"
+            disabled={!zoomed}
+            onClick={zoom.buttons.reset}
+          >
+            {t("network.zoom.whole")}
+          </button>
+        </fieldset>
+      )}
     </div>
   );
 }

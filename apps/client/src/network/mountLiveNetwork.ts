@@ -1,5 +1,10 @@
 import type { Point } from "@quorum/shared";
-import { LiveNetworkScene, type LivePalette, type Pick } from "./LiveNetworkScene.ts";
+import {
+  LiveNetworkScene,
+  type LivePalette,
+  type Pick,
+  type ZoomState,
+} from "./LiveNetworkScene.ts";
 import type { LiveNetwork, Marks, TickClock, Traffic } from "./live.ts";
 import { hostPhaser, type PageLook } from "./phaserHost.ts";
 
@@ -9,6 +14,12 @@ export interface LiveDrawing {
   setMarks(marks: Marks): void;
   /** What is under a point given in CSS pixels from the element's top left corner. */
   pick(x: number, y: number): Pick;
+  /** Zooms by `factor` about a point in CSS pixels from the element's top left corner. */
+  zoomAt(factor: number, x: number, y: number): ZoomState;
+  /** Follows a drag of (dx, dy) CSS pixels. */
+  panBy(dx: number, dy: number): ZoomState;
+  resetView(): ZoomState;
+  zoomState(): ZoomState;
   destroy(): void;
 }
 
@@ -59,6 +70,10 @@ export async function mountLiveNetwork(
     },
     setMarks: (marks) => scene.setMarks(marks),
     pick: (x, y) => scene.pick(x * pixelRatio, y * pixelRatio),
+    zoomAt: (factor, x, y) => scene.zoomAt(factor, { x: x * pixelRatio, y: y * pixelRatio }),
+    panBy: (dx, dy) => scene.panBy(dx * pixelRatio, dy * pixelRatio),
+    resetView: () => scene.resetView(),
+    zoomState: () => scene.zoomState(),
     destroy: host.destroy,
   };
 }
