@@ -30,9 +30,12 @@ export function FaultPanel({ round, draft, onDraft, send }: Props) {
   const [loss, setLoss] = useState(0);
   const [latency, setLatency] = useState(10);
   const [burst, setBurst] = useState(10);
+  // N7 "per link and global": loss and latency go to every link unless one link is chosen for them.
+  const [scope, setScope] = useState<"every" | "chosen">("every");
   const nodeName = (node: number) => nodeLabel(round, node);
   const node = draft.node === null ? null : round.nodes[draft.node];
   const link = draft.link === null ? null : round.links[draft.link];
+  const target = scope === "chosen" && link ? link.link : null;
   const inGroup = (group: number) =>
     [...draft.groups].filter(([, g]) => g === group).map(([n]) => n);
   const groupA = inGroup(1);
@@ -122,61 +125,105 @@ export function FaultPanel({ round, draft, onDraft, send }: Props) {
         </div>
       </div>
 
-      <div class="field">
-        <label for="fault-loss">
-          {t("teach.faults.loss")}:{" "}
-          <output for="fault-loss">{t("teach.percent", { value: loss })}</output>
-        </label>
-        <div class="field__row">
-          <input
-            id="fault-loss"
-            class="range"
-            type="range"
-            min={0}
-            max={100}
-            step={5}
-            value={loss}
-            onInput={(event) => setLoss(Number(event.currentTarget.value))}
-          />
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() => fault({ type: "set-loss", link: null, loss: loss / 100 })}
-          >
-            {t("teach.faults.apply")}
-          </button>
+      <fieldset class="conditions">
+        <legend>{t("teach.faults.conditions")}</legend>
+        <div
+          class="choice choice--compact"
+          role="radiogroup"
+          aria-label={t("teach.faults.appliesTo")}
+        >
+          <label class="choice__option">
+            <input
+              type="radio"
+              name="condition-scope"
+              checked={target === null}
+              onChange={() => setScope("every")}
+            />
+            <span>{t("teach.faults.everyLink")}</span>
+          </label>
+          <label class="choice__option">
+            <input
+              type="radio"
+              name="condition-scope"
+              checked={target !== null}
+              disabled={!link}
+              onChange={() => setScope("chosen")}
+            />
+            <span>
+              {link
+                ? t("teach.faults.chosenLink", {
+                    link: `${nodeName(link.a)} ↔ ${nodeName(link.b)}`,
+                    loss: t("teach.percent", { value: number(link.loss * 100) }),
+                    latency: t("teach.seconds", {
+                      value: number(link.latency / TICKS_PER_SECOND, 1),
+                    }),
+                  })
+                : t("teach.faults.noLinkChosen")}
+            </span>
+          </label>
         </div>
-      </div>
 
-      <div class="field">
-        <label for="fault-latency">
-          {t("teach.faults.latency")}:{" "}
-          <output for="fault-latency">
-            {t("teach.seconds", { value: number(latency / TICKS_PER_SECOND, 1) })}
-          </output>
-        </label>
-        <div class="field__row">
-          <input
-            id="fault-latency"
-            class="range"
-            type="range"
-            min={1}
-            max={50}
-            step={1}
-            value={latency}
-            onInput={(event) => setLatency(Number(event.currentTarget.value))}
-          />
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() =>
-              fault({ type: "set-latency", link: null, latency, jitter: Math.round(latency / 4) })
-            }
-          >
-            {t("teach.faults.apply")}
-          </button>
+        <div class="field">
+          <label for="fault-loss">
+            {t("teach.faults.loss")}:{" "}
+            <output for="fault-loss">{t("teach.percent", { value: loss })}</output>
+          </label>
+          <div class="field__row">
+            <input
+              id="fault-loss"
+              class="range"
+              type="range"
+              min={0}
+              max={100}
+              step={5}
+              value={loss}
+              onInput={(event) => setLoss(Number(event.currentTarget.value))}
+            />
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => fault({ type: "set-loss", link: target, loss: loss / 100 })}
+            >
+              {t("teach.faults.apply")}
+            </button>
+          </div>
         </div>
-      </div>
+
+        <div class="field">
+          <label for="fault-latency">
+            {t("teach.faults.latency")}:{" "}
+            <output for="fault-latency">
+              {t("teach.seconds", { value: number(latency / TICKS_PER_SECOND, 1) })}
+            </output>
+          </label>
+          <div class="field__row">
+            <input
+              id="fault-latency"
+              class="range"
+              type="range"
+              min={1}
+              max={50}
+              step={1}
+              value={latency}
+              onInput={(event) => setLatency(Number(event.currentTarget.value))}
+            />
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() =>
+                fault({
+                  type: "set-latency",
+                  link: target,
+                  latency,
+                  jitter: Math.round(latency / 4),
+                })
+              }
+            >
+              {t("teach.faults.apply")}
+            </button>
+          </div>
+        </div>
+      </fieldset>
 
       <fieldset class="partition">
         <legend>{t("teach.faults.partition")}</legend>

@@ -6,6 +6,7 @@ import type { ClassroomView } from "./classroom.ts";
 import { type FaultDraft, FaultPanel, withGroup } from "./FaultPanel.tsx";
 import { Counters, DrawingKey, FaultLegend } from "./RoundFigures.tsx";
 import { RoundNetwork } from "./RoundNetwork.tsx";
+import { RoundSettings } from "./RoundSettings.tsx";
 import { RunControls } from "./RunControls.tsx";
 import type { Classroom } from "./useClassroom.ts";
 
@@ -78,6 +79,7 @@ export function RoundStage({ notices, join, classroom, view }: Props) {
         {round && (
           <FaultPanel round={round} draft={draft} onDraft={setDraft} send={classroom.send} />
         )}
+        {round && <RoundSettings round={round} send={classroom.send} />}
         {join}
       </aside>
     </main>
