@@ -1,7 +1,7 @@
 import type { RoutingView } from "@quorum/shared/modes/routing/index";
 import { useMemo } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
-import { neighbourSpots } from "./layout.ts";
+import { compassArrow, type MapSpot, neighbourSpots, ROOMY_NEIGHBOURS } from "./layout.ts";
 import { seconds } from "./time.ts";
 
 type Neighbour = RoutingView["neighbours"][number];
@@ -27,6 +27,12 @@ export function NeighbourMap({ view, nickname, nodeName, picked, canForward, onF
   const i18n = useI18n();
   const { t } = i18n;
   const spots = useMemo(() => neighbourSpots(view.neighbours), [view.neighbours]);
+  const buttonProps = { nodeName, picked, canForward, onForward };
+  if (view.neighbours.length > ROOMY_NEIGHBOURS) {
+    return (
+      <NeighbourList view={view} nickname={nickname} spots={spots} buttonProps={buttonProps} />
+    );
+  }
   return (
     <section class={`map${view.up ? "" : " map--down"}`} aria-label={t("play.map.label")}>
       <svg class="map__links" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
@@ -71,39 +77,137 @@ export function NeighbourMap({ view, nickname, nodeName, picked, canForward, onF
           <span class="map__me-shape">✕</span>
         )}
       </div>
-      {view.neighbours.map((neighbour, index) => {
-        const spot = spots[index]!;
-        const facts = linkFacts(neighbour, picked, index, i18n);
-        const name = nodeName(neighbour.node);
-        const isDestination = picked?.dst === neighbour.node;
-        // R8 hints say "no route" over a cut link; the ✕ says it better.
-        const hint = neighbour.up ? hintText(picked, index, t) : null;
-        return (
-          <button
-            key={neighbour.node}
-            type="button"
-            class={`neighbour${neighbour.up ? "" : " neighbour--down"}${isDestination ? " neighbour--destination" : ""}`}
-            style={{ left: `${spot.x}%`, top: `${spot.y}%` }}
-            disabled={!canForward}
-            aria-label={`${t("play.neighbour.forward", { name })}: ${facts.join(", ")}`}
-            onClick={() => onForward(neighbour)}
-          >
-            <span class="neighbour__name">
-              {isDestination && <span aria-hidden="true">★ </span>}
-              {name}
-            </span>
-            <span class="neighbour__facts" aria-hidden="true">
-              {neighbour.up ? shortFacts(neighbour, i18n) : `✕ ${t("play.neighbour.down")}`}
-            </span>
-            {hint && (
-              <span class="neighbour__hint" aria-hidden="true">
-                {hint}
-              </span>
-            )}
-          </button>
-        );
-      })}
+      {view.neighbours.map((neighbour, index) => (
+        <NeighbourButton
+          key={neighbour.node}
+          neighbour={neighbour}
+          index={index}
+          place={{ left: `${spots[index]!.x}%`, top: `${spots[index]!.y}%` }}
+          {...buttonProps}
+        />
+      ))}
     </section>
+  );
+}
+
+interface ButtonProps {
+  nodeName: (node: number) => string;
+  picked: InboxPacket | null;
+  canForward: boolean;
+  onForward: (neighbour: Neighbour) => void;
+}
+
+/**
+ * A hub's neighbours do not fit around it on a phone: they are listed instead, clockwise from
+ * north, each with an arrow for its real direction.
+ */
+function NeighbourList({
+  view,
+  nickname,
+  spots,
+  buttonProps,
+}: {
+  view: RoutingView;
+  nickname: string;
+  spots: readonly MapSpot[];
+  buttonProps: ButtonProps;
+}) {
+  const { t } = useI18n();
+  // Clockwise from north: screen angles grow clockwise, north is −π/2.
+  const clockwise = (angle: number) => (angle + Math.PI / 2 + 2 * Math.PI) % (2 * Math.PI);
+  const order = view.neighbours
+    .map((neighbour, index) => ({ neighbour, index }))
+    .sort((p, q) => clockwise(spots[p.index]!.angle) - clockwise(spots[q.index]!.angle));
+  return (
+    <section
+      class={`map map--crowded${view.up ? "" : " map--down"}`}
+      aria-label={t("play.map.label")}
+    >
+      <p class="map__crowd">
+        <span class="map__me map__me--inline" aria-hidden="true">
+          {view.up ? (
+            <span class="map__me-name">{nickname}</span>
+          ) : (
+            <span class="map__me-shape">✕</span>
+          )}
+        </span>
+        <span>{t("play.map.hub", { count: view.neighbours.length })}</span>
+      </p>
+      <div class="map__list">
+        {order.map(({ neighbour, index }) => (
+          <NeighbourButton
+            key={neighbour.node}
+            neighbour={neighbour}
+            index={index}
+            arrow={compassArrow(spots[index]!.angle)}
+            {...buttonProps}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** One neighbour: a real button (P7) that forwards the picked packet over its link. */
+function NeighbourButton({
+  neighbour,
+  index,
+  place,
+  arrow,
+  nodeName,
+  picked,
+  canForward,
+  onForward,
+}: ButtonProps & {
+  neighbour: Neighbour;
+  index: number;
+  /** Where it sits on the map; absent in a list. */
+  place?: { left: string; top: string };
+  /** Its direction, in a list. */
+  arrow?: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const facts = linkFacts(neighbour, picked, index, i18n);
+  const name = nodeName(neighbour.node);
+  const isDestination = picked?.dst === neighbour.node;
+  // R8 hints say "no route" over a cut link; the ✕ says it better.
+  const hint = neighbour.up ? hintText(picked, index, t) : null;
+  const classes = [
+    "neighbour",
+    !place && "neighbour--listed",
+    !neighbour.up && "neighbour--down",
+    isDestination && "neighbour--destination",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <button
+      type="button"
+      class={classes}
+      style={place}
+      disabled={!canForward}
+      aria-label={`${t("play.neighbour.forward", { name })}: ${facts.join(", ")}`}
+      onClick={() => onForward(neighbour)}
+    >
+      <span class="neighbour__name">
+        {arrow && (
+          <span class="neighbour__arrow" aria-hidden="true">
+            {arrow}{" "}
+          </span>
+        )}
+        {isDestination && <span aria-hidden="true">★ </span>}
+        {name}
+      </span>
+      <span class="neighbour__facts" aria-hidden="true">
+        {neighbour.up ? shortFacts(neighbour, i18n) : `✕ ${t("play.neighbour.down")}`}
+      </span>
+      {hint && (
+        <span class="neighbour__hint" aria-hidden="true">
+          {hint}
+        </span>
+      )}
+    </button>
   );
 }
 

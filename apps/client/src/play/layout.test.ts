@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LABEL, neighbourSpots } from "./layout.ts";
+import { compassArrow, LABEL, neighbourSpots } from "./layout.ts";
 
 const apart = (p: { x: number; y: number }, q: { x: number; y: number }) =>
   Math.abs(p.x - q.x) >= LABEL.width - 1e-9 || Math.abs(p.y - q.y) >= LABEL.height - 1e-9;
@@ -35,5 +35,15 @@ describe("the phone's neighbourhood map", () => {
   it("a lone neighbour and no neighbours at all", () => {
     expect(neighbourSpots([])).toEqual([]);
     expect(neighbourSpots([{ dx: 0, dy: 1 }])[0]!.y).toBeCloseTo(88);
+  });
+
+  it("a hub's listed neighbours point in their real direction", () => {
+    const arrow = (dx: number, dy: number) => compassArrow(Math.atan2(dy, dx));
+    expect(arrow(1, 0)).toBe("→");
+    expect(arrow(0, -1)).toBe("↑");
+    expect(arrow(-1, 0.1)).toBe("←");
+    expect(arrow(-1, -0.1)).toBe("←");
+    expect(arrow(0.7, 0.7)).toBe("↘");
+    expect(arrow(-0.7, -0.7)).toBe("↖");
   });
 });

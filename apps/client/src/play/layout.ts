@@ -15,6 +15,9 @@ export interface LabelSize {
 /** @default a name and one line of link facts */
 export const LABEL = { width: 34, height: 24 } as const satisfies LabelSize;
 
+/** More neighbours than this do not fit around a node on a phone; they are listed instead. */
+export const ROOMY_NEIGHBOURS = 7;
+
 /** Radii of the ellipse the labels sit on: a label 40 % wide centred at 20–80 % stays inside. */
 const RADIUS_X = 30;
 const RADIUS_Y = 38;
@@ -35,8 +38,8 @@ export function neighbourSpots(
     .map(({ dx, dy }, index) => ({ index, angle: Math.atan2(dy, dx) }))
     .sort((p, q) => p.angle - q.angle || p.index - q.index);
   const angles = order.map((entry) => entry.angle);
-  // Push neighbours apart a little at a time until no two labels overlap (or there is no room:
-  // past about seven neighbours a phone cannot show them all apart, and they overlap a little).
+  // Push neighbours apart a little at a time until no two labels overlap (up to ROOMY_NEIGHBOURS
+  // there is room for that; a hub's neighbours are listed instead).
   for (let round = 0; round < 400 && count > 1; round++) {
     let moved = false;
     for (let i = 0; i < count; i++) {
@@ -66,4 +69,12 @@ function overlaps(a: number, b: number, label: LabelSize): boolean {
   const p = spotAt(a);
   const q = spotAt(b);
   return Math.abs(p.x - q.x) < label.width && Math.abs(p.y - q.y) < label.height;
+}
+
+const ARROWS = ["→", "↘", "↓", "↙", "←", "↖", "↑", "↗"] as const;
+
+/** The compass arrow nearest to a direction in screen radians (0 is east, y grows downwards). */
+export function compassArrow(angle: number): string {
+  const eighth = Math.round(angle / (Math.PI / 4));
+  return ARROWS[((eighth % 8) + 8) % 8]!;
 }
