@@ -2,6 +2,14 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures.ts";
 import { join, type Phone, phone, shot, signInWithForm } from "./people.ts";
+import {
+  forwardAPacket,
+  neighboursOnConsole,
+  neighboursOnPhone,
+  nodeOnConsole,
+  nodeOption,
+  watchSockets,
+} from "./router.ts";
 
 /**
  * A whole class in real browsers (issue 4): the teacher's console at 1920×1080 and three phones
@@ -135,7 +143,9 @@ test.describe("a class in real browsers", () => {
       });
     }
     await everyScreen(teacher, phones, "07-running");
-    for (const student of phones) await forwardAPacket(student, "08");
+    for (const student of phones) {
+      await forwardAPacket(student, `classroom-08-picked-${slug(student)}`);
+    }
     await everyScreen(teacher, phones, "09-forwarded");
 
     // ---- P3: Ada reloads and is back on the same node -----------------------------------------
@@ -175,7 +185,7 @@ test.describe("a class in real browsers", () => {
     await expect.poll(() => seat("Ben").bot).toBe("");
     expect(seat("Ben")).toMatchObject({ node: benNode, name: "Ben", connected: true });
     await everyScreen(teacher, phones, "12-awake");
-    await forwardAPacket(ben, "12-awake-again");
+    await forwardAPacket(ben, "classroom-12-awake-again-picked-ben");
 
     // ---- N4 from the console: the teacher crashes Cleo's node; only her phone says so (D4) -----
     // By value: a bare string would also match a bot node's label ("5").
@@ -221,106 +231,6 @@ function slug(student: Phone): string {
 async function everyScreen(teacher: Page, phones: Phone[], step: string): Promise<void> {
   await snapshot(teacher, `classroom-${step}-teacher`);
   for (const student of phones) await shot(student.page, `classroom-${step}-${slug(student)}`);
-}
-
-/**
- * R2 on a phone: tap the oldest packet, then a neighbour whose link is up; the phone says it is
- * on its way, and the link's count of recent transmissions shows the server applied it.
- */
-async function forwardAPacket(student: Phone, step: string): Promise<void> {
-  const { page } = student;
-  const oldest = page.locator(".inbox__list .packet").first();
-  await expect(oldest).toBeVisible({ timeout: 30_000 });
-  const id = /#(\d+)/.exec((await oldest.locator(".packet__kind").textContent()) ?? "")?.[1];
-  expect(id, "the packet card shows its number").toBeDefined();
-  // The card's text runs on ("Data #3TTL 7to Ben…"): the number ends where the digits do.
-  const packet = page.locator(".inbox__list .packet", { hasText: new RegExp(`#${id}(?!\\d)`) });
-  await packet.tap({ timeout: 10_000 });
-  await expect(packet).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByText(`Packet #${id} to`, { exact: false })).toBeVisible();
-  await shot(page, `classroom-${step}-picked-${slug(student)}`);
-  const neighbour = page.locator(".map .neighbour:not(.neighbour--down)").first();
-  await expect(neighbour).toBeEnabled();
-  const name = phoneNameOf(await neighbour.locator(".neighbour__name").textContent());
-  const said = await recordFeedback(page);
-  await neighbour.tap();
-  await expect(packet).toHaveCount(0);
-  // The strip under the thumb says it, if only until the node's next news (a full inbox's losses).
-  await expect.poll(said).toContain(`Packet #${id} is on its way to ${name}.`);
-  await expect(
-    page.getByRole("button", { name: new RegExp(`^Forward to ${name}: .* of [1-9]\\d* arrived`) }),
-  ).toBeVisible();
-}
-
-/** Every line the phone's feedback strip shows from now on, however briefly. */
-async function recordFeedback(page: Page): Promise<() => Promise<string[]>> {
-  await page.locator(".dock__feedback").evaluate((strip) => {
-    const said: string[] = [];
-    (window as unknown as { saidOnStrip: string[] }).saidOnStrip = said;
-    new MutationObserver((changes) => {
-      for (const change of changes) {
-        for (const added of change.addedNodes) said.push(added.textContent ?? "");
-      }
-    }).observe(strip, { childList: true, subtree: true, characterData: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { saidOnStrip: string[] }).saidOnStrip);
-}
-
-/** The neighbours a phone's map shows, by the names it gives them. */
-async function neighboursOnPhone(page: Page): Promise<string[]> {
-  const names = await page.locator(".map .neighbour__name").allTextContents();
-  return names.map(phoneNameOf).sort();
-}
-
-/** A neighbour's label without the ★ that marks a picked packet's destination. */
-function phoneNameOf(label: string | null): string {
-  return (label ?? "").replace(/^★\s*/, "").trim();
-}
-
-/** The console's name for a node ("3 · Ada", or "5" for a bot's) as a phone says it. */
-function phoneNameOfConsole(label: string): string {
-  const [, number, name] = /^(\d+)(?: · (.+))?$/.exec(label.trim()) ?? [];
-  return name ?? `Node ${number}`;
-}
-
-/** A student's node in the console's list of nodes ("3 · Ada"). */
-function nodeOption(teacher: Page, nickname: string) {
-  return teacher
-    .getByLabel("Node", { exact: true })
-    .locator("option", { hasText: new RegExp(`^\\d+ · ${nickname}\\b`) });
-}
-
-/** The value of a student's node in the console's node list (the node's index). */
-async function nodeOnConsole(teacher: Page, nickname: string): Promise<string> {
-  const option = nodeOption(teacher, nickname);
-  await expect(option).toHaveCount(1);
-  return (await option.getAttribute("value"))!;
-}
-
-/** A student's neighbours by the console's list of links (the teacher's whole network). */
-async function neighboursOnConsole(teacher: Page, nickname: string): Promise<string[]> {
-  const links = await teacher
-    .getByLabel("Link", { exact: true })
-    .locator("option")
-    .allTextContents();
-  const names: string[] = [];
-  for (const link of links) {
-    const ends = link.replace(/—.*$/, "").split("↔");
-    if (ends.length !== 2) continue; // "Choose a link"
-    const [a, b] = ends.map(phoneNameOfConsole);
-    if (a === nickname) names.push(b!);
-    else if (b === nickname) names.push(a!);
-  }
-  return names.sort();
-}
-
-/** P8: every WebSocket a page opens goes to the server it came from. */
-function watchSockets(page: Page, server: string, problems: string[] = []): string[] {
-  const host = new URL(server).host;
-  page.on("websocket", (socket) => {
-    if (new URL(socket.url()).host !== host) problems.push(socket.url());
-  });
-  return problems;
 }
 
 /** The read-only projector seat the console's session came with (P4), as an observer. */

@@ -76,3 +76,27 @@ export async function join(
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `artifacts/screenshots/${name}-phone.png` });
 }
+
+/** A class the teacher opened from the dashboard: its join code and projector link (P2). */
+export interface OpenedClass {
+  code: string;
+  roomId: string;
+  projectorUrl: string;
+}
+
+/** P1, P2: the teacher signs in from /teach and starts a new class. */
+export async function openClass(teacher: Page): Promise<OpenedClass> {
+  await teacher.goto("/teach");
+  await signInWithForm(teacher);
+  await expect(teacher.getByRole("heading", { name: "Your classes" })).toBeVisible();
+  const opened = teacher.waitForResponse(
+    (response) =>
+      /^\/api\/sessions\/[^/]+\/open$/.test(new URL(response.url()).pathname) &&
+      response.request().method() === "POST",
+  );
+  await teacher.getByRole("button", { name: "Start a new class" }).click();
+  const session = (await (await opened).json()) as { roomId: string; projectorUrl: string };
+  const code = teacher.getByTestId("join-code");
+  await expect(code).toHaveAttribute("data-code", /^[A-HJ-NP-Z2-9]{6}$/);
+  return { ...session, code: (await code.getAttribute("data-code"))! };
+}
