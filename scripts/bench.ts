@@ -1,6 +1,8 @@
-// `pnpm bench [routing|replay]`: the engine's performance figures, one JSON object per line on
-// stdout (diagnostics on stderr). What each figure means, and the latest results: docs/benchmarks.md.
+// `pnpm bench [routing|replay|projector]`: the engine's and the projector's performance figures,
+// one JSON object per line on stdout (diagnostics on stderr). What each figure means, and the
+// latest results: docs/benchmarks.md.
 import { recordClassRound } from "./bench/classRound.ts";
+import { benchProjector } from "./bench/projector.ts";
 import { benchLogSize, benchSeek, benchVerify } from "./bench/replay.ts";
 import { measure, note, report, round } from "./bench/report.ts";
 import { benchRouting } from "./bench/routing.ts";
@@ -15,4 +17,8 @@ if (!only || only === "replay") {
   report(benchVerify(recorded));
   for (const figure of benchSeek(recorded)) report(figure);
   report(benchLogSize(recorded));
+}
+
+if (!only || only === "projector") {
+  for (const figure of await benchProjector()) report(figure);
 }

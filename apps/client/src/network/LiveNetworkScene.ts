@@ -356,7 +356,11 @@ export class LiveNetworkScene extends Phaser.Scene {
     const { centres, radius } = this.placed!;
     const layer = this.flashLayer.clear();
     const flashes = traffic.flashes.slice(-24);
-    sync(this.causes, flashes.length, () => this.label("bold").setOrigin(0.5, 1).setDepth(11));
+    // A label's texture is drawn again whenever its colour or size is set, so both are set once.
+    const fontSize = `${Math.round(Math.max(13 * this.box.pixelRatio, radius * 0.6))}px`;
+    sync(this.causes, flashes.length, () =>
+      this.label("bold").setOrigin(0.5, 1).setDepth(11).setColor(palette.dropLabel),
+    );
     flashes.forEach((flash, index) => {
       const centre = centres[flash.node];
       const text = this.causes[index]!;
@@ -368,11 +372,10 @@ export class LiveNetworkScene extends Phaser.Scene {
       const alpha = motion ? Math.max(0, 1 - age * age) : 1;
       const grow = motion ? 1 + age * 0.6 : 1;
       burst(layer, centre.x, centre.y, radius * grow, radius * 0.16, palette.drop, alpha);
+      if (text.style.fontSize !== fontSize) text.setFontSize(fontSize);
       text
         .setVisible(true)
         .setText(causeText(flash.cause))
-        .setColor(palette.dropLabel)
-        .setFontSize(`${Math.round(Math.max(13 * this.box.pixelRatio, radius * 0.6))}px`)
         .setPosition(centre.x, centre.y - radius * 1.8 - (motion ? age * radius * 0.5 : 0))
         .setAlpha(alpha);
     });

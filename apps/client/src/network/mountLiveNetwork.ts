@@ -6,7 +6,7 @@ import {
   type ZoomState,
 } from "./LiveNetworkScene.ts";
 import type { LiveNetwork, Marks, TickClock, Traffic } from "./live.ts";
-import { hostPhaser, type PageLook } from "./phaserHost.ts";
+import { hostPhaser, type PageLook, type Renderer } from "./phaserHost.ts";
 
 /** A live round drawn by Phaser inside a DOM element; the element decides its size. */
 export interface LiveDrawing {
@@ -30,6 +30,12 @@ export interface LiveMountOptions {
   /** What is on screen; node centres in CSS pixels from the element's top left corner. */
   onDrawn(drawn: { nodes: number; links: number; centres: readonly Point[] }): void;
   onRenderer(renderer: "webgl" | "canvas"): void;
+  /**
+   * Canvas by default: a thousand packets are a thousand small shapes a frame, which Canvas 2D
+   * draws in ~4 ms while Phaser's WebGL path spends ~25 ms tessellating them in JavaScript and,
+   * on a machine without a GPU, reaches 3–6 fps (docs/benchmarks.md, "Projector").
+   */
+  renderer?: Renderer;
 }
 
 /** Like mountNetwork, for a round in play: sharp on any screen, drawing only (P7). */
@@ -61,6 +67,7 @@ export async function mountLiveNetwork(
       if (network) scene.show(network, box);
     },
     onRenderer: options.onRenderer,
+    renderer: options.renderer ?? "canvas",
   });
   const { scene, pixelRatio } = host;
   return {

@@ -28,7 +28,11 @@ export interface HostOptions<S extends HostedScene> {
   onRenderer(renderer: "webgl" | "canvas"): void;
   /** Stop drawing while the element is scrolled out of sight. @default false */
   pauseWhenHidden?: boolean;
+  /** Phaser's renderer: WebGL where the device has it, or always Canvas. @default "auto" */
+  renderer?: Renderer;
 }
+
+export type Renderer = "auto" | "canvas" | "webgl";
 
 /** A running Phaser game with one scene, sized to its element. */
 export interface PhaserHost<S> {
@@ -41,6 +45,7 @@ export interface PhaserHost<S> {
 }
 
 const reducedMotion = "(prefers-reduced-motion: reduce)";
+const RENDERERS = { auto: Phaser.AUTO, canvas: Phaser.CANVAS, webgl: Phaser.WEBGL } as const;
 
 /**
  * Starts Phaser in `parent`, an element with a size and no other content, and resolves once the
@@ -73,7 +78,7 @@ export function hostPhaser<S extends HostedScene>(
   return new Promise((resolve) => {
     const scene = options.scene(look, () => resolve(attach()));
     const game = new Phaser.Game({
-      type: Phaser.AUTO,
+      type: RENDERERS[options.renderer ?? "auto"],
       parent,
       width: box.width,
       height: box.height,
