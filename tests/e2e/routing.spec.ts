@@ -26,7 +26,10 @@ test.describe("a routing lesson", () => {
   }) => {
     test.setTimeout(300_000);
     const server = baseURL!;
+    // The console fetches the drawing (and Phaser) while the class gathers in the lobby.
+    const drawingFetched = teacher.waitForRequest(/\/mountLiveNetwork-[^/]*\.js$/);
     const opened = await openClass(teacher);
+    await drawingFetched;
     const projector = await projectorScreen(browser, server, opened.projectorUrl);
     const phones = await Promise.all(STUDENTS.map((name) => phone(browser, server, name, "en-GB")));
     for (const student of phones) watchSockets(student.page, server, student.problems);

@@ -6,6 +6,18 @@ import type { LiveNetwork, Marks, TickClock, Traffic } from "./live.ts";
 import { DrawingStatusNote, useLazyDrawing } from "./useLazyDrawing.tsx";
 import { useZoomGestures } from "./useZoomGestures.ts";
 
+/** The drawing's code (Phaser with it), loaded once; screens that will draw fetch it early. */
+export const loadLiveDrawing = () => import("./mountLiveNetwork.ts");
+
+/** Fetches the drawing while the class gathers, so the round's first tick is drawn at once. */
+export function usePreloadedLiveDrawing(): void {
+  useEffect(() => {
+    loadLiveDrawing().catch(() => {
+      // Loaded again, with its error shown, when the round's drawing mounts.
+    });
+  }, []);
+}
+
 interface Props {
   network: LiveNetwork | null;
   traffic: Traffic;
@@ -40,7 +52,7 @@ export function LiveNetworkView({
     return end ? t(`drop.${end}`) : cause;
   };
   const { outer, canvasHost, drawing, status } = useLazyDrawing(
-    () => import("./mountLiveNetwork.ts"),
+    loadLiveDrawing,
     ({ mountLiveNetwork }, parent, mirror) =>
       mountLiveNetwork(parent, {
         traffic,

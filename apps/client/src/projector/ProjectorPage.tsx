@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
+import { usePreloadedLiveDrawing } from "../network/LiveNetworkView.tsx";
 import { ConnectionNotice } from "../teach/ConnectionNotice.tsx";
 import { Debrief } from "../teach/Debrief.tsx";
 import { QrCode } from "../teach/QrCode.tsx";
@@ -26,6 +27,7 @@ export function ProjectorPage({ sessionId, token, join }: Props) {
   const classroom = useClassroom(token ? sessionId : null, tokenFn);
   const { view } = classroom;
   const round = view?.round ?? null;
+  usePreloadedLiveDrawing();
 
   useEffect(() => {
     document.title = view?.joinCode ? `${view.joinCode} · ${t("app.name")}` : t("app.name");

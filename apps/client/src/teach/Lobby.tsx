@@ -1,5 +1,6 @@
 import type { HostCommand } from "@quorum/shared/platform/protocol";
 import type { ComponentChildren } from "preact";
+import { usePreloadedLiveDrawing } from "../network/LiveNetworkView.tsx";
 import type { ClassroomView } from "./classroom.ts";
 import { PlayerList } from "./PlayerList.tsx";
 import { configureCommand, type RoundPlan, RoundSetup } from "./RoundSetup.tsx";
@@ -17,6 +18,7 @@ interface Props {
 
 /** P5 lobby: the join code for the class, who is in, and the next round's settings. */
 export function Lobby({ notices, join, view, plan, onPlan, starting, onStart, send }: Props) {
+  usePreloadedLiveDrawing();
   return (
     <main class="console console--lobby">
       <div class="console__notices">{notices}</div>
