@@ -69,6 +69,8 @@ export interface ZoomState {
 /** Node radius limits in CSS pixels: readable from the back row, never balloons. */
 const MAX_RADIUS = 34;
 const MIN_RADIUS = 6;
+/** CSS pixels at the top of the drawing kept free for the zoom buttons (styles.css `.zoom`). */
+const TOOLBAR = 40;
 /** Zoomed in, a node grows to at most this many CSS pixels across its radius. */
 const ZOOMED_RADIUS = 60;
 /** Dash and gap of a cut link, in multiples of the line width. */
@@ -404,17 +406,19 @@ export class LiveNetworkScene extends Phaser.Scene {
 function layOut(network: LiveNetwork, box: Box): Placed {
   const ratio = box.pixelRatio;
   const inset = Math.round(Math.min(box.width, box.height) * 0.05 + 24 * ratio);
-  const inner = { ...box, width: box.width - 2 * inset, height: box.height - 2 * inset };
+  // The zoom buttons sit in the top right corner; no node goes under them.
+  const top = inset + TOOLBAR * ratio;
+  const inner = { ...box, width: box.width - 2 * inset, height: box.height - inset - top };
   // Stretched (within limits) to the box: a wide screen gives the nodes more room.
   const fitted = place({ positions: network.nodes, links: [] }, inner, "fill");
   // The layout's radius keeps the closest pair apart; a sparse network gets bigger nodes, sized
   // by the room each node has on average, and `spread` parts the few that come too close.
   const roomy = Math.sqrt((inner.width * inner.height) / Math.max(1, network.nodes.length)) * 0.16;
   const radius = Math.min(MAX_RADIUS * ratio, Math.max(fitted.radius, roomy, MIN_RADIUS * ratio));
-  const centres = fitted.centres.map((centre) => ({ x: centre.x + inset, y: centre.y + inset }));
+  const centres = fitted.centres.map((centre) => ({ x: centre.x + inset, y: centre.y + top }));
   const bounds = {
     minX: inset,
-    minY: inset,
+    minY: top,
     maxX: box.width - inset,
     maxY: box.height - inset,
   };
