@@ -216,6 +216,8 @@ export interface Connection {
   next(type: string, test?: (payload: any) => boolean, from?: number): Promise<any>;
   /** Close code once the server or the client ended the connection. */
   closed: Promise<number>;
+  /** Bytes of the frames received since the connection was watched: state patches, messages. */
+  bytes(): number;
 }
 
 export async function connect(
@@ -238,11 +240,19 @@ export function watch(room: AnyRoom): Connection {
   });
   const closed = new Promise<number>((resolve) => room.onLeave((code) => resolve(code)));
   const messages = (type: string) => received.get(type) ?? [];
+  let bytes = 0;
+  const events = room.connection.events;
+  const onmessage = events.onmessage;
+  events.onmessage = (event: MessageEvent<ArrayBuffer>) => {
+    bytes += event.data.byteLength;
+    onmessage?.(event);
+  };
   return {
     room,
     messages,
     json: () => room.state?.toJSON?.() ?? {},
     closed,
+    bytes: () => bytes,
     async next(type, test = () => true, from = 0) {
       let found: unknown;
       await until(() => {
@@ -292,10 +302,18 @@ export interface RunningRound {
   students: Seated[];
 }
 
-/** A routing round already running: a host, `nicknames` connected and seated, bots elsewhere. */
+/**
+ * A round already running (routing unless `mode` says otherwise): a host, `nicknames` connected
+ * and seated, bots elsewhere.
+ */
 export async function runningRound(
   classroom: Classroom,
-  options: { nicknames: string[]; nodes: number; config?: Record<string, unknown> },
+  options: {
+    nicknames: string[];
+    nodes: number;
+    mode?: string;
+    config?: Record<string, unknown>;
+  },
 ): Promise<RunningRound> {
   const session = await createSession(classroom);
   const host = await connect(classroom, session.roomId, await classroom.accessToken());
@@ -310,7 +328,7 @@ export async function runningRound(
   );
   sendHost(host, {
     type: "configure",
-    mode: "routing",
+    mode: options.mode ?? "routing",
     config: options.config ?? {},
     nodes: options.nodes,
   });
@@ -332,15 +350,21 @@ export function nodeOf(conn: Connection, playerId: string): number {
   return conn.json().players?.[playerId]?.node ?? -1;
 }
 
-/** A student's own router view (the one entry of `routing.nodes` it receives). */
-// biome-ignore lint/suspicious/noExplicitAny: the view is checked by the tests.
-export function ownView(conn: Connection): any {
-  const nodes = conn.json().routing?.nodes ?? {};
-  return Object.values(nodes)[0];
+/** The round's projection, `state[mode]` (routing, election). */
+// biome-ignore lint/suspicious/noExplicitAny: the projection is checked by the tests.
+export function roundState(conn: Connection): any {
+  const json = conn.json();
+  return json.mode ? json[json.mode] : undefined;
 }
 
-/** The host's picture of one node (RoutingHostView's node). */
+/** A student's own node view (the one entry of `state[mode].nodes` it receives). */
+// biome-ignore lint/suspicious/noExplicitAny: the view is checked by the tests.
+export function ownView(conn: Connection): any {
+  return Object.values(roundState(conn)?.nodes ?? {})[0];
+}
+
+/** The host's picture of one node (the board's node, as the mode's host view has it). */
 // biome-ignore lint/suspicious/noExplicitAny: the board is checked by the tests.
 export function boardNode(conn: Connection, node: number): any {
-  return conn.json().routing?.board?.nodes?.[node];
+  return roundState(conn)?.board?.nodes?.[node];
 }

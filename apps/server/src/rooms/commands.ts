@@ -3,7 +3,6 @@ import * as v from "valibot";
 import { type ClassroomClient, type RoomContext, refuse } from "./context.ts";
 import type { RoundControl } from "./lifecycle.ts";
 import type { Roster } from "./players.ts";
-import { projectionFor } from "./projection.ts";
 
 const ROUND: readonly Phase[] = ["countdown", "running", "paused"];
 
@@ -104,7 +103,7 @@ function configure(
   command: Extract<HostCommand, { type: "configure" }>,
 ): void {
   const mode = modeById(command.mode);
-  if (mode === undefined || projectionFor(mode.id) === undefined) {
+  if (mode === undefined) {
     refuse(client, "malformed", `This server cannot host ${command.mode} rounds.`);
     return;
   }

@@ -1,5 +1,6 @@
 import type { Ref } from "@colyseus/schema";
-import type { NodeId, Round, RoundEvent } from "@quorum/shared";
+import type { NodeId, RoomMode, Round, RoundEvent } from "@quorum/shared";
+import { createElectionProjection } from "./election/projection.ts";
 import { createRoutingProjection } from "./routing/projection.ts";
 
 /** A client-ready event of one tick (SERVER_MESSAGE.events); its shape is the mode's. */
@@ -27,13 +28,15 @@ export interface RoundProjection {
   ): { host: WireEvent[]; nodes: Map<NodeId, WireEvent[]> };
 }
 
-/** The state fields that hold a round projection, one per mode (state.ts). */
-export type ProjectionField = "routing";
+/** The state fields that hold a round projection (state.ts): each mode's is named after it. */
+export type ProjectionField = RoomMode;
 
-const PROJECTIONS: Record<string, (round: Round) => RoundProjection> = {
+/** Every mode a room hosts (ROOM_MODES) has its projection: the one mode-specific part. */
+const PROJECTIONS: Record<RoomMode, (round: Round) => RoundProjection> = {
   routing: createRoutingProjection,
+  election: createElectionProjection,
 };
 
 export function projectionFor(mode: string): ((round: Round) => RoundProjection) | undefined {
-  return Object.hasOwn(PROJECTIONS, mode) ? PROJECTIONS[mode] : undefined;
+  return Object.hasOwn(PROJECTIONS, mode) ? PROJECTIONS[mode as RoomMode] : undefined;
 }

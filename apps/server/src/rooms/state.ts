@@ -1,4 +1,5 @@
 import { type SchemaType, schema, t } from "@colyseus/schema";
+import { ElectionProjection } from "./election/schema.ts";
 import { RoutingProjection } from "./routing/schema.ts";
 
 /** P3: a student of the session, as everyone in the room sees the class list. */
@@ -17,7 +18,8 @@ export type PlayerEntry = SchemaType<typeof PlayerEntry>;
 
 /**
  * The classroom room's state (docs/protocol.md). Everything at the top level is shared with
- * every client; the round itself sits under its mode's field (`routing`), filtered per client.
+ * every client; the round itself sits under its mode's field (`state[mode]`: `routing`,
+ * `election`), filtered per client.
  */
 export const ClassroomState = schema(
   {
@@ -44,6 +46,8 @@ export const ClassroomState = schema(
     players: t.map(PlayerEntry),
     /** The routing round's projection, while one exists (routing/schema.ts). */
     routing: t.ref(RoutingProjection).optional(),
+    /** The leader-election round's projection, while one exists (election/schema.ts). */
+    election: t.ref(ElectionProjection).optional(),
   },
   "ClassroomState",
 );

@@ -8,7 +8,8 @@ import type { ArraySchema, MapSchema } from "@colyseus/schema";
 
 /**
  * Makes `target` list `source` in order: entries are matched by key and updated in place, gone
- * ones are removed, new ones inserted. A reordering (rare: no engine list reorders) rebuilds.
+ * ones are removed, new ones appended. A new entry before kept ones (rare: engine lists grow at
+ * their end) re-creates those after it; a reordering (rarer still) rebuilds the list.
  */
 export function syncList<Item, Entry>(
   target: ArraySchema<Entry>,
@@ -36,7 +37,11 @@ export function syncList<Item, Entry>(
     } else if (i === target.length) {
       target.push(create(item));
     } else {
-      target.splice(i, 0, create(item));
+      // Colyseus 0.18 puts an entry inserted before others at the end of a filtered view's
+      // copy (sync.test.ts): the entries from here on are made anew, in order, at the end.
+      target.splice(i, target.length - i);
+      for (const each of source.slice(i)) target.push(create(each));
+      return;
     }
   }
 }

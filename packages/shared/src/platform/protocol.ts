@@ -87,12 +87,19 @@ export type ActMessage = v.InferOutput<typeof actMessageSchema>;
 
 const playerId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
+/** P5: the modes a classroom room hosts; each has its projection in the server (D4). */
+export const ROOM_MODES = ["routing", "election"] as const;
+export type RoomMode = (typeof ROOM_MODES)[number];
+
 /** P5, N7, P3: everything a teacher can do in the room. */
 export const hostCommandSchema = v.variant("type", [
-  /** Lobby: choose the next round's mode, its engine config and how many nodes it has. */
+  /**
+   * Lobby: choose the next round's mode, its engine config (checked by the mode's configSchema
+   * when it arrives) and how many nodes it has.
+   */
   v.object({
     type: v.literal("configure"),
-    mode: v.literal("routing"),
+    mode: v.picklist(ROOM_MODES),
     config: v.record(v.string(), v.unknown()),
     nodes: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(500)),
   }),
@@ -102,7 +109,10 @@ export const hostCommandSchema = v.variant("type", [
   v.object({ type: v.literal("speed"), speed: v.picklist(SPEEDS) }),
   /** N7: a fault, applied at the next tick. */
   v.object({ type: v.literal("fault"), fault: faultSchema }),
-  /** A mode-specific host action (routing: burst, configure), applied at the next tick. */
+  /**
+   * A mode-specific host action (routing: burst, configure; election: command, configure),
+   * checked by the mode's hostActionSchema and applied at the next tick.
+   */
   v.object({ type: v.literal("mode"), action: v.unknown() }),
   v.object({ type: v.literal("end") }),
   /** Ended → lobby, keeping players, for the next round. */
