@@ -134,7 +134,7 @@ describe("replay files and share links", () => {
     const shared = await api(classroom, "POST", `${path}/share`, { token });
     expect(shared.status).toBe(201);
     expect(shared.body.token).toMatch(/^[\w-]{43}$/);
-    expect(shared.body.url).toBe(`${classroom.base}/api/replays/${shared.body.token}`);
+    expect(shared.body.url).toBe(`${classroom.base}/replay/s/${shared.body.token}`);
     expect((await api(classroom, "GET", path, { token })).body.shared).toBe(true);
 
     const original = await download(`${path}/replay`, token);

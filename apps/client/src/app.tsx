@@ -38,6 +38,20 @@ function Pages() {
       );
     case "play":
       return <Lazy key="play" load={loadPlay} props={{ joinCode: route.joinCode }} />;
+    case "rounds":
+      return <Lazy key="rounds" load={loadRounds} props={{ sessionId: route.sessionId }} />;
+    case "round-replay":
+      return (
+        <Lazy
+          key="round-replay"
+          load={loadRoundReplay}
+          props={{ sessionId: route.sessionId, round: route.round }}
+        />
+      );
+    case "replay-file":
+      return <Lazy key="replay-file" load={loadReplayFile} props={{}} />;
+    case "replay-shared":
+      return <Lazy key="replay-shared" load={loadSharedReplay} props={{ token: route.token }} />;
     case "not-found":
       return <NotFound />;
   }
@@ -52,6 +66,14 @@ const loadDashboard = () => import("./teach/Dashboard.tsx").then((module) => mod
 const loadConsole = () => import("./teach/HostConsole.tsx").then((module) => module.HostConsole);
 const loadProjector = () =>
   import("./projector/ProjectorPage.tsx").then((module) => module.ProjectorPage);
+// Replays run the whole engine in the browser: chunks of their own, never on the phone's path.
+const loadRounds = () => import("./replay/RoundsPage.tsx").then((module) => module.RoundsPage);
+const loadRoundReplay = () =>
+  import("./replay/ReplayPages.tsx").then((module) => module.RoundReplayPage);
+const loadReplayFile = () =>
+  import("./replay/ReplayPages.tsx").then((module) => module.ReplayFilePage);
+const loadSharedReplay = () =>
+  import("./replay/ReplayPages.tsx").then((module) => module.SharedReplayPage);
 
 interface LazyProps<P extends object> {
   load: () => Promise<FunctionComponent<P>>;

@@ -35,6 +35,20 @@ describe("routes", () => {
     expect(at("/play").page).toBe("not-found");
   });
 
+  it("P4: a session's rounds and a round's replay for its teacher; files and shared links for anyone", () => {
+    expect(at("/teach/s-1/rounds")).toEqual({ page: "rounds", sessionId: "s-1" });
+    expect(at("/teach/s-1/rounds/12/")).toEqual({
+      page: "round-replay",
+      sessionId: "s-1",
+      round: 12,
+    });
+    expect(at("/teach/s-1/rounds/0").page).toBe("not-found");
+    expect(at("/teach/s-1/rounds/x").page).toBe("not-found");
+    expect(at("/replay")).toEqual({ page: "replay-file" });
+    expect(at("/replay/s/q3V0-_abc")).toEqual({ page: "replay-shared", token: "q3V0-_abc" });
+    expect(at("/replay/s").page).toBe("not-found");
+  });
+
   it("knows the host page and nothing else", () => {
     expect(at("/host?preset=star").page).toBe("host");
     expect(at("/hosting").page).toBe("not-found");

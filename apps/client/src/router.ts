@@ -12,6 +12,12 @@ export type Route =
   | { page: "teach" }
   | { page: "console"; sessionId: string }
   | { page: "projector"; sessionId: string; token: string | null; join: string | null }
+  // Replays (§1.2, P4): a session's rounds and one round's replay for its teacher; a replay file
+  // or a shared round for anyone, with no sign-in.
+  | { page: "rounds"; sessionId: string }
+  | { page: "round-replay"; sessionId: string; round: number }
+  | { page: "replay-file" }
+  | { page: "replay-shared"; token: string }
   | { page: "not-found" };
 
 export function routeOf(location: Pick<Location, "pathname" | "search">): Route {
@@ -29,6 +35,16 @@ export function routeOf(location: Pick<Location, "pathname" | "search">): Route 
   if (path === "/teach") return { page: "teach" };
   const teachSession = /^\/teach\/([^/]+)$/.exec(path);
   if (teachSession) return { page: "console", sessionId: decodePathSegment(teachSession[1]!) };
+  const rounds = /^\/teach\/([^/]+)\/rounds(?:\/([1-9]\d{0,8}))?$/.exec(path);
+  if (rounds) {
+    const sessionId = decodePathSegment(rounds[1]!);
+    return rounds[2]
+      ? { page: "round-replay", sessionId, round: Number(rounds[2]) }
+      : { page: "rounds", sessionId };
+  }
+  if (path === "/replay") return { page: "replay-file" };
+  const shared = /^\/replay\/s\/([^/]+)$/.exec(path);
+  if (shared) return { page: "replay-shared", token: decodePathSegment(shared[1]!) };
   const projector = /^\/projector\/([^/]+)$/.exec(path);
   if (projector) {
     const sessionId = decodePathSegment(projector[1]!);

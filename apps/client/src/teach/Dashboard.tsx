@@ -103,6 +103,14 @@ function SessionList({ listing }: { listing: Listing }) {
         <li key={session.id} class="session-list__item">
           <span class="session-list__code">{session.joinCode}</span>
           <span class="session-list__when">{when.format(session.createdAt)}</span>
+          <a
+            class="button button--secondary"
+            href={`/teach/${encodeURIComponent(session.id)}/rounds`}
+            onClick={followLink}
+            aria-label={t("replay.rounds.openLinkNamed", { code: session.joinCode })}
+          >
+            {t("replay.rounds.openLink")}
+          </a>
           {session.endedAt === null ? (
             <a
               class="button button--secondary"

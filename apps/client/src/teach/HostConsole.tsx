@@ -71,6 +71,15 @@ function SessionConsole({ sessionId, teacher }: { sessionId: string; teacher: Te
           {t("teach.console.openProjector")}
         </button>
       )}
+      {/* A tab of its own: leaving the console would leave the class's room. */}
+      <a
+        class="button button--secondary"
+        href={`/teach/${encodeURIComponent(sessionId)}/rounds`}
+        target="_blank"
+        rel="noopener"
+      >
+        {t("replay.rounds.consoleLink")}
+      </a>
       <TeacherBar teacher={teacher} />
     </>
   );

@@ -69,7 +69,8 @@ export function roundsRouter(options: SessionRouteOptions): express.Router {
     response
       .set("Cache-Control", "no-store")
       .status(201)
-      .json({ token, url: new URL(`api/replays/${token}`, base).href });
+      // P4: the link people open is the replay page; it fetches /api/replays/<token> itself.
+      .json({ token, url: new URL(`replay/s/${token}`, base).href });
   });
 
   router.delete("/:id/rounds/:number/share", teacherOnly, async (request, response) => {
