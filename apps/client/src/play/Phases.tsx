@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
 import { followLink } from "../router.ts";
 import { Logo } from "../ui/Logo.tsx";
-import type { PlayerDebrief, PlayerScreen } from "./screen.ts";
+import type { PlayerScreen, RoutingDebriefFigures } from "./screen.ts";
 import type { PlayerRoom } from "./usePlayerRoom.ts";
 
 /** P5 lobby: you are in, and who you are. */
@@ -21,13 +21,24 @@ export function Lobby({ screen }: { screen: PlayerScreen }) {
         <strong>{screen.nickname}</strong>
       </p>
       <p>{t("play.lobby.players", { count: number(screen.players) })}</p>
-      <p class="play-howto">{t("play.lobby.howTo")}</p>
+      <p class="play-howto">{t(howTo(screen))}</p>
     </section>
   );
 }
 
+/** What the configured round asks of a student (state.mode; routing until configured). */
+function howTo(screen: PlayerScreen | null) {
+  return screen?.mode === "election" ? "play.election.howTo" : "play.lobby.howTo";
+}
+
 /** P5 countdown: the server's seconds when it sends them, else a local count from the protocol's. */
-export function Countdown({ seconds }: { seconds: number | null }) {
+export function Countdown({
+  seconds,
+  screen = null,
+}: {
+  seconds: number | null;
+  screen?: PlayerScreen | null;
+}) {
   const { t } = useI18n();
   const [local, setLocal] = useState(COUNTDOWN_SECONDS);
   useEffect(() => {
@@ -39,7 +50,7 @@ export function Countdown({ seconds }: { seconds: number | null }) {
     <section class="countdown" aria-live="polite">
       <p class="countdown__label">{t("play.countdown.label")}</p>
       <p class="countdown__number">{shown}</p>
-      <p class="play-howto">{t("play.lobby.howTo")}</p>
+      <p class="play-howto">{t(howTo(screen))}</p>
     </section>
   );
 }
@@ -50,7 +61,7 @@ export function Ended({
   debrief,
 }: {
   screen: PlayerScreen;
-  debrief: PlayerDebrief | null;
+  debrief: RoutingDebriefFigures | null;
 }) {
   const { t, number } = useI18n();
   const view = screen.view;

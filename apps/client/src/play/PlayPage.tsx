@@ -6,6 +6,8 @@ import type { ConnectionStatus } from "../room/connection.ts";
 import { navigate } from "../router.ts";
 import { LanguagePicker } from "../ui/LanguagePicker.tsx";
 import { Logo } from "../ui/Logo.tsx";
+import { ElectionEnded } from "./election/ElectionEnded.tsx";
+import { ElectionScreen } from "./election/ElectionScreen.tsx";
 import { Countdown, Ended, Gone, Lobby } from "./Phases.tsx";
 import { RouterScreen } from "./RouterScreen.tsx";
 import { nameOf, type PlayerRoom, usePlayerRoom } from "./usePlayerRoom.ts";
@@ -44,8 +46,11 @@ export function PlayView({
   }, [screen?.nickname, nickname, t]);
 
   if (room.gone) return <Gone reason={room.gone} joinCode={joinCode} />;
-  const view = screen?.view ?? null;
-  const playing = screen && view && (screen.phase === "running" || screen.phase === "paused");
+  const running = screen?.phase === "running" || screen?.phase === "paused";
+  // The round's mode picks its screen (state.mode); each needs this player's node in the round.
+  const election = running && screen?.mode === "election" ? screen.election : null;
+  const view = running && screen?.mode !== "election" ? (screen?.view ?? null) : null;
+  const debrief = room.debrief;
   return (
     <div class={`play play--${screen?.phase ?? "connecting"}`}>
       <PlayBar nickname={screen?.nickname ?? nickname} room={room} />
@@ -54,7 +59,18 @@ export function PlayView({
         <main class="play-main play-main--centred" aria-busy="true">
           <p class="play-lead">{t("play.connecting")}</p>
         </main>
-      ) : playing ? (
+      ) : election ? (
+        <main class="play-main play-main--router">
+          <ElectionScreen
+            view={election}
+            heartbeatInterval={screen.heartbeatInterval}
+            paused={screen.phase === "paused"}
+            connected={room.status === "connected"}
+            nodeName={nodeName}
+            room={room}
+          />
+        </main>
+      ) : view ? (
         <main class="play-main play-main--router">
           <RouterScreen
             view={view}
@@ -67,12 +83,19 @@ export function PlayView({
         </main>
       ) : screen.phase === "ended" ? (
         <main class="play-main">
-          <Ended screen={screen} debrief={room.debrief} />
+          {screen.mode === "election" ? (
+            <ElectionEnded
+              screen={screen}
+              debrief={debrief?.mode === "election" ? debrief : null}
+            />
+          ) : (
+            <Ended screen={screen} debrief={debrief?.mode === "routing" ? debrief : null} />
+          )}
           <LanguagePicker />
         </main>
       ) : screen.phase === "countdown" ? (
         <main class="play-main play-main--centred">
-          <Countdown seconds={screen.countdown} />
+          <Countdown seconds={screen.countdown} screen={screen} />
         </main>
       ) : (
         <main class="play-main">
@@ -84,15 +107,28 @@ export function PlayView({
   );
 }
 
-/** The top line: who you are, your score and the class's delivery rate once a round runs. */
+/**
+ * The top line: who you are, and once a round runs your score and the class's delivery rate
+ * (routing) or your cluster (election).
+ */
 function PlayBar({ nickname, room }: { nickname: string; room: PlayerRoom }) {
   const { t, number } = useI18n();
-  // The end screen shows both figures large; the running round keeps them up here.
-  const view = room.screen?.phase === "ended" ? null : room.screen?.view;
+  // The end screen shows the figures large; the running round keeps them up here.
+  const screen = room.screen?.phase === "ended" ? null : room.screen;
+  const view = screen?.mode === "election" ? null : screen?.view;
+  const server = screen?.mode === "election" ? screen.election : null;
   return (
     <header class="play-bar">
       <Logo size={32} />
       <span class="play-bar__name">{nickname}</span>
+      {server && (
+        <dl class="play-bar__stats">
+          <div class="stat">
+            <dt>{t("play.election.cluster")}</dt>
+            <dd>{number(server.cluster + 1)}</dd>
+          </div>
+        </dl>
+      )}
       {view && (
         <dl class="play-bar__stats">
           <div class="stat">

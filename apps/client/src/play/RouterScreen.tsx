@@ -1,9 +1,8 @@
 import type { RoutingView } from "@quorum/shared/modes/routing/index";
-import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
+import { Dock } from "./Dock.tsx";
 import { FloodPanel } from "./FloodPanel.tsx";
-import type { Feedback } from "./feedback.ts";
 import { Inbox } from "./Inbox.tsx";
 import { NeighbourMap } from "./NeighbourMap.tsx";
 import { NoticeList } from "./NoticeList.tsx";
@@ -135,35 +134,5 @@ export function RouterScreen({ view, nickname, paused, connected, nodeName, room
         )}
       </Dock>
     </>
-  );
-}
-
-/**
- * The strip at the bottom, under the thumb: the outcome of the last action (a live region, so it is
- * announced), what to do next, and the actions on the picked packet.
- */
-function Dock({
-  feedback,
-  hint,
-  idle,
-  children,
-}: {
-  feedback: Feedback | null;
-  hint: string | null;
-  idle: string | null;
-  children?: ComponentChildren;
-}) {
-  return (
-    <div class="dock">
-      <p class="dock__feedback" role="status" aria-live="polite">
-        {feedback && (
-          <span key={feedback.id} class={`feedback feedback--${feedback.tone}`}>
-            {feedback.text}
-          </span>
-        )}
-      </p>
-      {(hint ?? idle) && <p class="dock__hint">{hint ?? idle}</p>}
-      {children}
-    </div>
   );
 }

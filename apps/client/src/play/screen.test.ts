@@ -7,6 +7,7 @@ const seat = { playerId: "p-ada", nickname: "Ada" };
 const running = {
   code: "ABC234",
   phase: "running",
+  mode: "routing",
   tick: 120,
   countdown: 0,
   players: {
@@ -127,6 +128,7 @@ describe("the phone's reading of the room state", () => {
       score: 3,
     };
     expect(readDebrief(message)).toEqual({
+      mode: "routing",
       deliveryRate: 0.25,
       delivered: 1,
       generated: 4,

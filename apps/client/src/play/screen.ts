@@ -1,9 +1,14 @@
+import type { ElectionView } from "@quorum/shared/modes/election/index";
 import type { RoutingDebrief, RoutingView } from "@quorum/shared/modes/routing/index";
-import { PHASES, type Phase } from "@quorum/shared/platform/protocol";
+import { PHASES, type Phase, ROOM_MODES, type RoomMode } from "@quorum/shared/platform/protocol";
+import { type ElectionDebriefFigures, readElectionDebrief } from "./election/debrief.ts";
+import { readElectionView } from "./election/view.ts";
 
 /** What the phone shows, read from the room's state for this player (D4: its own view only). */
 export interface PlayerScreen {
   phase: Phase;
+  /** The configured round's mode (state.mode): which screen the round gets; null until configured. */
+  mode: RoomMode | null;
   /** Whole seconds left in the countdown; null outside it. */
   countdown: number | null;
   nickname: string;
@@ -13,12 +18,20 @@ export interface PlayerScreen {
   names: readonly string[];
   /** This player's node in the round; null in the lobby or when it has none. */
   node: number | null;
-  /** R2: the router's view; null until the round gives this player a node. */
+  /** R2: the router's view; null until a routing round gives this player a node. */
   view: RoutingView | null;
+  /** E1–E8: the Raft server's view; null until an election round gives this player a node. */
+  election: ElectionView | null;
+  /** E6: ticks between a leader's heartbeats, as the round was configured (a leader's ring). */
+  heartbeatInterval: number;
 }
 
+/** The end of a round for one student, by mode. */
+export type PlayerDebrief = RoutingDebriefFigures | ElectionDebriefFigures;
+
 /** R9 for one student: the class's figures and this student's own score. */
-export interface PlayerDebrief {
+export interface RoutingDebriefFigures {
+  mode: "routing";
   deliveryRate: number;
   delivered: number;
   generated: number;
@@ -55,17 +68,41 @@ export function readScreen(
       names[player.node] = player.nickname;
     }
   }
-  const entry = node === null ? undefined : record(record(room.routing).nodes)[String(node)];
+  const mode = (ROOM_MODES as readonly unknown[]).includes(room.mode)
+    ? (room.mode as RoomMode)
+    : null;
+  // D4: the round's projection holds this student's own node only, keyed by its number.
+  const own = (field: RoomMode) =>
+    node === null ? undefined : record(record(room[field]).nodes)[String(node)];
+  const router = own("routing");
+  const server = own("election");
   const tick = typeof room.tick === "number" ? room.tick : 0;
   return {
     phase,
+    mode,
     countdown: phase === "countdown" && typeof room.countdown === "number" ? room.countdown : null,
     nickname: typeof me?.nickname === "string" ? me.nickname : seat.nickname,
     players: players.length,
     names,
     node,
-    view: entry ? routingView(record(entry), tick) : null,
+    view: router ? routingView(record(router), tick) : null,
+    election: server ? readElectionView(server, tick) : null,
+    heartbeatInterval: mode === "election" ? heartbeatIntervalOf(room.config) : HEARTBEAT_TICKS,
   };
+}
+
+/** E6: the election config's default heartbeat interval, in ticks, for settings that don't say. */
+const HEARTBEAT_TICKS = 20;
+
+/** E6: the round's heartbeat interval from its settings (state.config, JSON). */
+function heartbeatIntervalOf(config: unknown): number {
+  if (typeof config !== "string" || config === "") return HEARTBEAT_TICKS;
+  try {
+    const interval = (JSON.parse(config) as { heartbeatInterval?: unknown }).heartbeatInterval;
+    return typeof interval === "number" && interval > 0 ? interval : HEARTBEAT_TICKS;
+  } catch {
+    return HEARTBEAT_TICKS;
+  }
 }
 
 /** docs/protocol.md RoutingNode → the engine's RoutingView, so the UI reads the engine's shape. */
@@ -105,11 +142,13 @@ function routingView(node: Plain, tick: number): RoutingView {
  */
 export function readDebrief(payload: unknown): PlayerDebrief | null {
   const body = record(payload);
+  if (body.mode === "election") return readElectionDebrief(body);
   const summary = record(body.summary);
   const routing = record(summary.class) as Partial<RoutingDebrief>;
   const baseline = record(summary.baseline) as Partial<RoutingDebrief>;
   if (typeof routing.deliveryRate !== "number") return null;
   return {
+    mode: "routing",
     deliveryRate: routing.deliveryRate,
     delivered: routing.delivered ?? 0,
     generated: routing.generated ?? 0,

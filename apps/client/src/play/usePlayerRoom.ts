@@ -1,4 +1,5 @@
 import { explainRejection } from "@quorum/shared/i18n/index";
+import type { ElectionAction } from "@quorum/shared/modes/election/index";
 import type { RoutingAction } from "@quorum/shared/modes/routing/index";
 import { SERVER_MESSAGE } from "@quorum/shared/platform/protocol";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
@@ -8,12 +9,16 @@ import { forgetSeat } from "../join/seats.ts";
 import { type ConnectionEnd, type ConnectionStatus, connectRoom } from "../room/connection.ts";
 import { actSender, onServerMessage } from "../room/messages.ts";
 import { useStore } from "../room/useStore.ts";
+import { electionNews } from "./election/news.ts";
 import { buzz, type Feedback } from "./feedback.ts";
 import { eventNews } from "./news.ts";
 import { type PlayerDebrief, type PlayerScreen, readDebrief, readScreen } from "./screen.ts";
 
 /** How long the answer to a tap holds the feedback strip against network news. */
 const OWN_ANSWER_MS = 2500;
+
+/** What a student can do: route a packet, or play a Raft server. */
+export type PlayerAction = RoutingAction | ElectionAction;
 
 export interface PlayerRoom {
   status: ConnectionStatus;
@@ -25,10 +30,13 @@ export interface PlayerRoom {
   screen: PlayerScreen | null;
   debrief: PlayerDebrief | null;
   feedback: Feedback | null;
-  /** Inbox entries acted on and not yet refused: hidden until the next state drops them. */
+  /**
+   * Inbox entries (a routing packet's `entry`, an election card's `card`) acted on and not yet
+   * refused: hidden until the next state drops them.
+   */
   sentEntries: ReadonlySet<number>;
-  /** Sends a routing action; `done` is what the feedback line says once it has gone out. */
-  act(action: RoutingAction, done: string): void;
+  /** Sends an action of the round's mode; `done` is what the feedback line says once it has gone out. */
+  act(action: PlayerAction, done: string): void;
   say(tone: Feedback["tone"], text: string, felt?: boolean): void;
 }
 
@@ -97,7 +105,14 @@ export function usePlayerRoom(joinCode: string, seat: PlayerSeat): PlayerRoom {
       }),
       onServerMessage(connection, SERVER_MESSAGE.events, (payload) => {
         const { t, screen, say } = latest.current;
-        const news = eventNews(payload, screen?.node ?? null);
+        const node = screen?.node ?? null;
+        if (screen?.mode === "election") {
+          const news = electionNews(payload, node);
+          const label = (peer: number) => nameOf(screen, peer, t);
+          if (news) say(news.tone, news.say(t, label), news.felt);
+          return;
+        }
+        const news = eventNews(payload, node);
         if (news) say(news.tone, news.say(t), false);
       }),
       onServerMessage(connection, SERVER_MESSAGE.debrief, (payload) => {
@@ -136,21 +151,24 @@ export function usePlayerRoom(joinCode: string, seat: PlayerSeat): PlayerRoom {
 
   // Entries the server has dropped from the inbox need no hiding any more.
   const inbox = screen?.view?.inbox;
+  const cards = screen?.election?.cards;
   useEffect(() => {
-    if (!inbox) return;
+    const present = new Set([
+      ...(inbox ?? []).map((packet) => packet.entry),
+      ...(cards ?? []).map((card) => card.card),
+    ]);
     setSentEntries((sent) => {
-      const present = new Set(inbox.map((packet) => packet.entry));
       const still = [...sent].filter((entry) => present.has(entry));
       return still.length === sent.size ? sent : new Set(still);
     });
-  }, [inbox]);
+  }, [inbox, cards]);
 
   const gone = removed ? "removed" : goneOf(end);
   useEffect(() => {
     if (gone === "refused" || gone === "over" || gone === "removed") forgetSeat(joinCode);
   }, [gone, joinCode]);
 
-  const send = useMemo(() => actSender<RoutingAction>(connection), [connection]);
+  const send = useMemo(() => actSender<PlayerAction>(connection), [connection]);
   return {
     status,
     gone,
@@ -165,9 +183,10 @@ export function usePlayerRoom(joinCode: string, seat: PlayerSeat): PlayerRoom {
         say("problem", t("play.notSent"));
         return;
       }
-      if (action.type !== "retransmit") {
-        sentBySeq.current.set(seq, action.packet);
-        setSentEntries((sent) => new Set(sent).add(action.packet));
+      const entry = entryOf(action);
+      if (entry !== null) {
+        sentBySeq.current.set(seq, entry);
+        setSentEntries((sent) => new Set(sent).add(entry));
       }
       say("good", done);
     },
@@ -195,6 +214,21 @@ function goneOf(end: ConnectionEnd | null): PlayerRoom["gone"] {
   if (why === "removed") return "removed";
   if (why === "replaced") return "replaced";
   return end.reason === "refused" && why !== "session-ended" ? "refused" : "over";
+}
+
+/** The inbox entry an action uses up (R5: a packet; E3, E6: a card), or null. */
+function entryOf(action: PlayerAction): number | null {
+  switch (action.type) {
+    case "forward":
+    case "flood":
+    case "drop":
+      return action.packet;
+    case "answer-vote":
+    case "answer-append":
+      return action.card;
+    default:
+      return null;
+  }
 }
 
 function without(set: ReadonlySet<number>, item: number): ReadonlySet<number> {
