@@ -5,6 +5,7 @@ import type { Pick } from "./LiveNetworkScene.ts";
 import type { LiveNetwork, Marks, TickClock, Traffic } from "./live.ts";
 import { DrawingStatusNote, useLazyDrawing } from "./useLazyDrawing.tsx";
 import { useZoomGestures } from "./useZoomGestures.ts";
+import { ZoomControls } from "./ZoomControls.tsx";
 
 /** The drawing's code (Phaser with it), loaded once; screens that will draw fetch it early. */
 export const loadLiveDrawing = () => import("./mountLiveNetwork.ts");
@@ -118,38 +119,7 @@ export function LiveNetworkView({
     >
       <div ref={canvasHost} class="network__canvas" role="img" aria-label={label} />
       <DrawingStatusNote status={status} />
-      {status === "ready" && zoom.state.maxZoom > 1.05 && (
-        <fieldset class="zoom">
-          <legend class="visually-hidden">{t("network.zoom.label")}</legend>
-          <button
-            type="button"
-            class="zoom__button"
-            aria-label={t("network.zoom.in")}
-            title={t("network.zoom.hint")}
-            disabled={zoom.state.zoom >= zoom.state.maxZoom - 0.01}
-            onClick={zoom.buttons.zoomIn}
-          >
-            +
-          </button>
-          <button
-            type="button"
-            class="zoom__button"
-            aria-label={t("network.zoom.out")}
-            disabled={!zoomed}
-            onClick={zoom.buttons.zoomOut}
-          >
-            −
-          </button>
-          <button
-            type="button"
-            class="zoom__button zoom__button--whole"
-            disabled={!zoomed}
-            onClick={zoom.buttons.reset}
-          >
-            {t("network.zoom.whole")}
-          </button>
-        </fieldset>
-      )}
+      {status === "ready" && <ZoomControls zoom={zoom} />}
     </div>
   );
 }

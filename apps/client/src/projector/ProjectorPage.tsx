@@ -1,8 +1,11 @@
 import { useEffect, useMemo } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
+import { usePreloadedElectionDrawing } from "../network/election/ElectionDrawing.tsx";
 import { usePreloadedLiveDrawing } from "../network/LiveNetworkView.tsx";
 import { ConnectionNotice } from "../teach/ConnectionNotice.tsx";
 import { Debrief } from "../teach/Debrief.tsx";
+import { ElectionDebrief } from "../teach/election/ElectionDebrief.tsx";
+import { ElectionProjector } from "../teach/election/ElectionProjector.tsx";
 import { QrCode } from "../teach/QrCode.tsx";
 import { Counters, DrawingKey, FaultLegend } from "../teach/RoundFigures.tsx";
 import { RoundNetwork } from "../teach/RoundNetwork.tsx";
@@ -28,6 +31,7 @@ export function ProjectorPage({ sessionId, token, join }: Props) {
   const { view } = classroom;
   const round = view?.round ?? null;
   usePreloadedLiveDrawing();
+  usePreloadedElectionDrawing(view?.mode === "election");
 
   useEffect(() => {
     document.title = view?.joinCode ? `${view.joinCode} · ${t("app.name")}` : t("app.name");
@@ -107,7 +111,10 @@ export function ProjectorPage({ sessionId, token, join }: Props) {
           <span class="countdown__number">{view.countdown ?? ""}</span>
         </main>
       )}
-      {(phase === "running" || phase === "paused") && (
+      {(phase === "running" || phase === "paused") && view?.mode === "election" && (
+        <ElectionProjector classroom={classroom} board={view.election} />
+      )}
+      {(phase === "running" || phase === "paused") && view?.mode !== "election" && (
         <main class="projector__round">
           <RoundNetwork class="projector__network" round={round} classroom={classroom} />
           <aside class="projector__side">
@@ -119,7 +126,9 @@ export function ProjectorPage({ sessionId, token, join }: Props) {
       )}
       {phase === "ended" && (
         <main class="projector__debrief">
-          {classroom.summary ? (
+          {view?.mode === "election" && classroom.electionSummary ? (
+            <ElectionDebrief summary={classroom.electionSummary} size="large" />
+          ) : view?.mode !== "election" && classroom.summary ? (
             <Debrief summary={classroom.summary} size="large" />
           ) : (
             <p class="projector__waiting">{t("teach.debrief.waiting")}</p>

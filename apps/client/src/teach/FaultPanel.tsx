@@ -1,4 +1,4 @@
-import type { Fault, RoutingHostView } from "@quorum/shared";
+import type { Fault } from "@quorum/shared";
 import { TICKS_PER_SECOND } from "@quorum/shared/engine/time";
 import type { HostCommand } from "@quorum/shared/platform/protocol";
 import { useState } from "preact/hooks";
@@ -16,15 +16,30 @@ export interface FaultDraft {
   groups: ReadonlyMap<number, number>;
 }
 
+/** What the faults act on: any mode's host view has these nodes and links (N7 is generic). */
+export interface FaultTargets {
+  nodes: readonly { node: number; name: string; up: boolean }[];
+  links: readonly {
+    link: number;
+    a: number;
+    b: number;
+    up: boolean;
+    loss: number;
+    latency: number;
+  }[];
+}
+
 interface Props {
-  round: RoutingHostView;
+  round: FaultTargets;
   draft: FaultDraft;
   onDraft(draft: FaultDraft): void;
   send(command: HostCommand): void;
+  /** Routing's traffic burst (a mode action); other modes have none. @default true */
+  burst?: boolean;
 }
 
 /** N7: every fault the teacher can inject, as labelled DOM controls (P7). */
-export function FaultPanel({ round, draft, onDraft, send }: Props) {
+export function FaultPanel({ round, draft, onDraft, send, burst: canBurst = true }: Props) {
   const { t, number } = useI18n();
   const fault = (value: Fault) => send({ type: "fault", fault: value });
   const [loss, setLoss] = useState(0);
@@ -280,30 +295,32 @@ export function FaultPanel({ round, draft, onDraft, send }: Props) {
         </div>
       </fieldset>
 
-      <div class="field">
-        <label for="fault-burst">{t("teach.faults.burst")}</label>
-        <div class="field__row">
-          <select
-            id="fault-burst"
-            class="input"
-            value={burst}
-            onChange={(event) => setBurst(Number(event.currentTarget.value))}
-          >
-            {[5, 10, 20, 50].map((count) => (
-              <option key={count} value={count}>
-                {t("teach.faults.burstCount", { count })}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() => send({ type: "mode", action: { type: "burst", count: burst } })}
-          >
-            {t("teach.faults.sendBurst")}
-          </button>
+      {canBurst && (
+        <div class="field">
+          <label for="fault-burst">{t("teach.faults.burst")}</label>
+          <div class="field__row">
+            <select
+              id="fault-burst"
+              class="input"
+              value={burst}
+              onChange={(event) => setBurst(Number(event.currentTarget.value))}
+            >
+              {[5, 10, 20, 50].map((count) => (
+                <option key={count} value={count}>
+                  {t("teach.faults.burstCount", { count })}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => send({ type: "mode", action: { type: "burst", count: burst } })}
+            >
+              {t("teach.faults.sendBurst")}
+            </button>
+          </div>
         </div>
-      </div>
+      )}
 
       <button
         type="button"
@@ -332,7 +349,7 @@ export function withGroup(
 }
 
 /** "3 · Ada": the number drawn on the node and the name of who plays it. */
-export function nodeLabel(round: RoutingHostView, node: number): string {
+export function nodeLabel(round: Pick<FaultTargets, "nodes">, node: number): string {
   const name = round.nodes[node]?.name;
   return name && name !== String(node + 1) ? `${node + 1} · ${name}` : String(node + 1);
 }

@@ -8,6 +8,8 @@ import { followLink } from "../router.ts";
 import { Page } from "../ui/Page.tsx";
 import { ConnectionNotice, ProblemNotice } from "./ConnectionNotice.tsx";
 import { Debrief } from "./Debrief.tsx";
+import { ElectionDebrief } from "./election/ElectionDebrief.tsx";
+import { ElectionStage } from "./election/ElectionStage.tsx";
 import { JoinPanel } from "./JoinPanel.tsx";
 import { Lobby } from "./Lobby.tsx";
 import { defaultPlan, type RoundPlan } from "./RoundSetup.tsx";
@@ -193,13 +195,19 @@ function ConsoleBody({
       );
     case "running":
     case "paused":
-      return <RoundStage notices={notices} join={join} classroom={classroom} view={view} />;
+      return view.mode === "election" ? (
+        <ElectionStage notices={notices} join={join} classroom={classroom} view={view} />
+      ) : (
+        <RoundStage notices={notices} join={join} classroom={classroom} view={view} />
+      );
     case "ended":
       return (
         <main class="console console--ended">
           {notices}
           <div class="console__debrief">
-            {classroom.summary ? (
+            {view.mode === "election" && classroom.electionSummary ? (
+              <ElectionDebrief summary={classroom.electionSummary} />
+            ) : view.mode !== "election" && classroom.summary ? (
               <Debrief summary={classroom.summary} />
             ) : (
               <p aria-busy="true">{t("teach.debrief.waiting")}</p>

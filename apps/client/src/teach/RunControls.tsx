@@ -1,6 +1,7 @@
 import { type HostCommand, type Phase, SPEEDS } from "@quorum/shared/platform/protocol";
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
+import { useAsked } from "./useAsked.ts";
 
 interface Props {
   phase: Phase;
@@ -12,12 +13,7 @@ interface Props {
 export function RunControls({ phase, speed, send }: Props) {
   const { t, number } = useI18n();
   const [confirmEnd, setConfirmEnd] = useState(false);
-  // The chosen speed shows at once; the room's state confirms it a tick later.
-  const [asked, setAsked] = useState<number | null>(null);
-  useEffect(() => {
-    if (asked === speed) setAsked(null);
-  }, [asked, speed]);
-  const shown = asked ?? speed;
+  const [shown, askSpeed] = useAsked(speed);
   const paused = phase === "paused";
   return (
     <section class="card run" aria-labelledby="run-title">
@@ -73,7 +69,7 @@ export function RunControls({ phase, speed, send }: Props) {
               value={option}
               checked={shown === option}
               onChange={() => {
-                setAsked(option);
+                askSpeed(option);
                 send({ type: "speed", speed: option });
               }}
             />

@@ -1,6 +1,7 @@
 import type { RoutingDebrief, RoutingHostView } from "@quorum/shared";
-import { PHASES, type Phase } from "@quorum/shared/platform/protocol";
+import { PHASES, type Phase, ROOM_MODES, type RoomMode } from "@quorum/shared/platform/protocol";
 import type { FlyingPacket, LiveNetwork } from "../network/live.ts";
+import { type ElectionBoardView, electionBoardOf } from "./election/board.ts";
 
 /**
  * The classroom room's state (apps/server/src/rooms, docs/protocol.md) as the teacher's pages
@@ -25,7 +26,13 @@ export interface ClassroomView {
   speed: number;
   /** Whole seconds left of the countdown (P5), while counting down. */
   countdown: number | null;
+  /** The configured mode (`state.mode`), null until the teacher configures one. */
+  mode: RoomMode | null;
+  tick: number;
+  /** The routing round's host view, while a routing round exists. */
   round: RoutingHostView | null;
+  /** The election round's host view, while an election round exists. */
+  election: ElectionBoardView | null;
 }
 
 export interface RoundSummaryView {
@@ -67,7 +74,13 @@ export function classroomView(state: unknown): ClassroomView | null {
     players,
     speed: number(state.speed, 1),
     countdown: phase === "countdown" ? number(state.countdown, 0) : null,
+    mode: ROOM_MODES.find((mode) => mode === state.mode) ?? null,
+    tick: number(state.tick, 0),
     round: hostViewOf(isRecord(state.routing) ? state.routing.board : null, number(state.tick, 0)),
+    election: electionBoardOf(
+      isRecord(state.election) ? state.election.board : null,
+      number(state.tick, 0),
+    ),
   };
 }
 

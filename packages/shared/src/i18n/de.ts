@@ -164,6 +164,7 @@ export const de = {
     "Die Einstellungen der Runde in dieser Aufzeichnung sind ungültig ({detail}).",
   "replay.diverged":
     "Die Aufzeichnung stimmt bei Tick {tick} nicht mit dem Abspielen überein: Die Datei wurde verändert oder ist beschädigt.",
+
   // ---- Replays (issue 7): a session's rounds, the replay viewer, /replay ------------------
   "replay.file.truncated":
     "Diese Aufzeichnung ist unvollständig: Sie endet zu früh. Laden Sie sie erneut herunter und lassen Sie den Download zu Ende laufen.",
@@ -567,6 +568,153 @@ export const de = {
   "teach.mode.routingHint": "Alle sind Router und leiten Pakete weiter.",
   "teach.faults.inGroup": "Gruppe {group}",
   // ---- end of the teacher side -------------------------------------------------------------
+  // ---- Leader election (issue 6): the teacher's console, the projector, the debrief ----------
+  "teach.mode.election": "Leader-Wahl (Raft)",
+  "teach.mode.electionHint":
+    "Jede Schülerin und jeder Schüler ist ein Raft-Server: Ein Cluster wählt mit Mehrheit einen Leader, und der Leader führt das Log.",
+  "teach.election.setup.clusterSize": "Server pro Cluster",
+  "teach.election.setup.clusters": "{count} Cluster mit {sizes} Servern",
+  "teach.election.setup.oneCluster": "Ein Cluster mit {size} Servern",
+  "teach.election.setup.wholeClass": "Ein Cluster für die ganze Klasse",
+  "teach.election.setup.wholeClassHint": "Alle in einer großen Wahl statt in kleinen Clustern.",
+  "teach.election.setup.assist": "Hilfestufe",
+  "teach.election.setup.enforcement": "Regeln",
+  "teach.election.setup.timeout": "Wahl-Timeout",
+  "teach.election.timeout.short": "Kurz ({min}–{max} s)",
+  "teach.election.timeout.normal": "Mittel ({min}–{max} s)",
+  "teach.election.timeout.long": "Lang ({min}–{max} s)",
+  "teach.election.timeout.custom": "{min}–{max} s",
+  "teach.election.settings.title": "Spielregeln",
+  "teach.election.settings.timeoutHint":
+    "Jeder Server zieht sein Timeout aus diesem Bereich, in jedem Term neu (E2).",
+  "teach.election.settings.permissiveHint":
+    "Jetzt dürfen Raft-Regeln gebrochen werden: Die Sicherheitsliste zeigt, wo es schiefgeht (E7).",
+  "teach.election.stage.label": "Die Cluster als Ringe: {nodes} Raft-Server in {clusters} Clustern",
+  "teach.election.stage.clickHint": "Klick auf einen Server: abstürzen lassen oder neu starten.",
+  "teach.election.cluster": "Cluster {cluster}",
+  "teach.election.clustersTitle": "Cluster",
+  "teach.election.termShort": "T{term}",
+  "teach.election.termValue": "Term {term}",
+  "teach.election.ledBy": "Leader: {node}",
+  "teach.election.noLeader": "Kein Leader",
+  "teach.election.noLeaderShort": "keiner",
+  "teach.election.candidateVotes": "{votes}/{majority}",
+  "teach.election.available": "Leader im Amt",
+  "teach.election.unavailable": "kein Leader: nichts wird bestätigt",
+  "teach.election.term": "Term",
+  "teach.election.committed": "Bestätigt",
+  "teach.election.withoutLeader": "Ohne Leader",
+  "teach.election.timelineLabel": "Terms und Leader von Cluster {cluster}",
+  "teach.election.barTitle": "Term {term}: {node} war Leader",
+  "teach.election.termLed": "Term {term}: {node} war Leader von {from} bis {to}.",
+  "teach.election.termLeads": "Term {term}: {node} ist Leader seit {from}.",
+  "teach.election.termSplit": "Term {term}: Stimmengleichstand zwischen {nodes}.",
+  "teach.election.termFailed": "Term {term}: {nodes} kandidierte, niemand gewann.",
+  "teach.election.termOpen": "Term {term}: Die Wahl läuft.",
+  "teach.election.mark.elected": "Term mit Leader",
+  "teach.election.mark.split": "Stimmengleichstand",
+  "teach.election.mark.failed": "niemand gewann",
+  "teach.election.mark.bar": "Amtszeit eines Leaders",
+  "teach.election.key.leader": "Leader (Krone)",
+  "teach.election.key.stale": "abgeschnittener Leader eines älteren Terms (hohle Krone)",
+  "teach.election.staleLeader": "veralteter Leader",
+  "teach.election.key.candidate": "Kandidat (gestrichelter Rand; Stimmen erhalten/nötig)",
+  "teach.election.key.down": "abgestürzter Server",
+  "teach.election.key.timer": "Wahl-Timer läuft ab (gestrichelt: abgelaufen)",
+  "teach.election.key.ring": "gestrichelter Ring: kein Leader im Amt",
+  "teach.election.key.request": "RequestVote",
+  "teach.election.key.vote": "Stimme (hohl: verweigert)",
+  "teach.election.key.append": "AppendEntries (hohl: Heartbeat)",
+  "teach.election.key.reply": "Antwort (hohl: abgelehnt)",
+  "teach.election.key.drop": "Nachricht verloren (mit Ursache)",
+  "teach.election.command.title": "Client-Befehle",
+  "teach.election.command.intro":
+    "Du bist der Client: Ein Befehl geht an den Leader des Clusters, der ihn repliziert; bestätigt ist er, sobald eine Mehrheit ihn speichert (E6).",
+  "teach.election.command.cluster": "Cluster",
+  "teach.election.command.clusterLeader": "Cluster {cluster} – Leader {node}",
+  "teach.election.command.clusterNoLeader": "Cluster {cluster} – kein Leader",
+  "teach.election.command.text": "Befehl",
+  "teach.election.command.send": "An den Leader senden",
+  "teach.election.command.invalid": "Schreib einen Befehl mit 1 bis {max} Zeichen, etwa x=3.",
+  "teach.election.command.noLeader":
+    "Cluster {cluster} hat gerade keinen Leader: Befehle werden abgelehnt, bis einer gewählt ist.",
+  "teach.election.command.recent": "Letzte Befehle",
+  "teach.election.command.none": "Noch kein Befehl.",
+  "teach.election.command.appended":
+    "Cluster {cluster}, Eintrag {index} (Term {term}): wartet auf eine Mehrheit",
+  "teach.election.command.committed":
+    "Cluster {cluster}, Eintrag {index} (Term {term}): bestätigt ✓",
+  "teach.election.violations.title": "Sicherheit (E7)",
+  "teach.election.violations.strict":
+    "Die Regeln gelten: Die Engine lehnt alles ab, was die Sicherheit verletzen würde.",
+  "teach.election.violations.none": "Bisher keine Sicherheitsverletzung.",
+  "teach.election.violations.where": "Cluster {cluster}, Term {term}, Server {nodes}, bei {time}",
+  "teach.election.violations.whereEntry":
+    "Cluster {cluster}, Term {term}, Eintrag {index}, Server {nodes}, bei {time}",
+  "teach.election.debrief.bots": "Raft-Bots",
+  "teach.election.debrief.same": "mit denselben Störungen und Befehlen",
+  "teach.election.debrief.botValue": "(Bots {value})",
+  "teach.election.debrief.timeline": "Terms und Leader im Lauf der Runde",
+  "teach.election.debrief.timelineLesson":
+    "Terms ordnen die Leader: Ein neuer Term beginnt, wann immer ein Timer abläuft, und jeder Term hat höchstens einen Leader.",
+  "teach.election.debrief.unavailable": "Zeit ohne Leader",
+  "teach.election.debrief.unavailableLesson":
+    "Ohne Leader wird nichts bestätigt: Cluster {cluster} war {seconds} ohne Leader ({percent} der Runde).",
+  "teach.election.debrief.unavailableBotLesson":
+    "Ohne Leader wird nichts bestätigt: Cluster {cluster} war {seconds} ohne Leader ({percent} der Runde), die Raft-Bots {bot}.",
+  "teach.election.debrief.alwaysLedLesson":
+    "Jeder Cluster hatte die ganze Runde über einen Leader im Amt.",
+  "teach.election.debrief.terms": "Terms und Stimmengleichstände",
+  "teach.election.debrief.clusterColumn": "Cluster",
+  "teach.election.debrief.termsColumn": "Terms",
+  "teach.election.debrief.electedColumn": "Gewählte Leader",
+  "teach.election.debrief.splitColumn": "Gleichstände",
+  "teach.election.debrief.splitLesson":
+    "Stimmengleichstände: {count}. Zufällige Timeouts machen eine Wiederholung unwahrscheinlich, also wählt ein späterer Term einen Leader.",
+  "teach.election.debrief.termsLesson":
+    "Kein Gleichstand in {terms} Terms: Zufällige Timeouts lassen einen Kandidaten zuerst starten und gewinnen.",
+  "teach.election.debrief.elect": "Zeit bis zum neuen Leader",
+  "teach.election.debrief.electLabel": "Leader-Abstürze: {count} · die mittlere Zeit",
+  "teach.election.debrief.electLesson":
+    "Nach einem Leader-Absturz dauerte es im Mittel {seconds} bis zum nächsten Leader: Die Follower warten erst ihre Timeouts ab.",
+  "teach.election.debrief.electNoneLesson":
+    "Kein Leader ist abgestürzt: Lass einen abstürzen und sieh, wie lange die Follower für die nächste Wahl brauchen.",
+  "teach.election.debrief.electPendingLesson":
+    "Ein Leader ist abgestürzt, und bis zum Ende der Runde wurde kein neuer gewählt.",
+  "teach.election.debrief.noCrash": "Kein Leader wurde nach einem Absturz ersetzt.",
+  "teach.election.debrief.committed": "Bestätigte Befehle",
+  "teach.election.debrief.committedLesson":
+    "Ein Eintrag ist bestätigt, sobald eine Mehrheit ihn speichert: {count} bestätigt, und ein bestätigter Eintrag geht nie verloren.",
+  "teach.election.debrief.committedNoneLesson":
+    "Kein Befehl bestätigt: Schick einen wie x=3 aus der Konsole; nur ein Leader mit Mehrheit bestätigt ihn.",
+  "teach.election.debrief.partitions": "Partitionen (CAP)",
+  "teach.election.debrief.noPartition": "Das Netz wurde nie geteilt.",
+  "teach.election.debrief.partitionSpan": "Von {from} bis {to}",
+  "teach.election.debrief.partitionOpen": "Von {from} bis zum Ende",
+  "teach.election.debrief.side":
+    "Cluster {cluster}, Seite {side} ({members} von {size}, {majority})",
+  "teach.election.debrief.sideResult": "{elected} gewählt, {committed} bestätigt",
+  "teach.election.debrief.sideLedResult":
+    "Leader {leaders}; {elected} gewählt, {committed} bestätigt",
+  "teach.election.debrief.leaderInTerm": "{node} in Term {term}",
+  "teach.election.debrief.noViolation": "Keine Verletzung",
+  "teach.election.debrief.restSide": "Rest",
+  "teach.election.debrief.majority": "Mehrheit",
+  "teach.election.debrief.minority": "Minderheit",
+  "teach.election.debrief.partitionLesson":
+    "Die Minderheit konnte weder einen Leader wählen noch Einträge bestätigen: Raft hält die Daten konsistent und verzichtet dort auf Verfügbarkeit (CAP).",
+  "teach.election.debrief.partitionBrokenLesson":
+    "Eine Minderheit kam voran: Das geht nur, wenn Raft-Regeln gebrochen werden (siehe Sicherheit).",
+  "teach.election.debrief.partitionNoneLesson":
+    "Keine Partition in dieser Runde: Teile einen Cluster und sieh, dass nur die Mehrheit wählen und Einträge bestätigen kann (CAP).",
+  "teach.election.debrief.safety": "Sicherheitsverletzungen (E7)",
+  "teach.election.debrief.safetyStrictLesson":
+    "Die Regeln galten: Die Engine lehnte jede Aktion ab, die die Sicherheit verletzt hätte.",
+  "teach.election.debrief.safetyKeptLesson":
+    "Die Regeln waren aus, und trotzdem ging nichts kaputt: Die Klasse hielt sich selbst an Raft.",
+  "teach.election.debrief.safetyBrokenLesson":
+    "Verletzte Garantien: {count}. Ohne Regeln werden zwei Leader in einem Term oder ein verlorener Eintrag möglich – hier steht genau, wo.",
+  // ---- end of leader election ------------------------------------------------------------------
   // ---- Student side (issue 4): joining, the phone's connection, the router's controls ------
   "join.joining": "Du wirst angemeldet …",
   "join.result.nicknameTaken":
@@ -693,5 +841,127 @@ export const de = {
   "play.error.rate-limited": "Zu viele Eingaben auf einmal – mach etwas langsamer.",
   "play.error.too-large": "Diese Nachricht war zu groß für den Server.",
   "play.error.wrong-phase": "Gerade nicht: Die Runde läuft nicht.",
+
+  // ---- the election phone (issue 6): a Raft server in the student's hand -------------------
+  "play.election.howTo":
+    "Du wirst ein Raft-Server in einem kleinen Cluster. Läuft dein Wahl-Timer ab, stell dich zur Wahl; gib anderen Kandidaten deine Stimme oder verweigere sie; als Leader sendest du Heartbeats.",
+  "play.election.cluster": "Cluster",
+  "play.election.term": "Term {term}",
+  "play.election.leaderKnown": "Dein Leader: {name}",
+  "play.election.noLeader": "Noch von keinem Leader gehört",
+  "play.election.votedFor": "Deine Stimme in Term {term}: {name}",
+  "play.election.votedSelf": "Deine Stimme in Term {term}: du selbst",
+  "play.election.notVoted": "Deine Stimme in Term {term} ist noch frei",
+  "play.election.votes": "Stimmen: {count} von {majority} nötigen",
+  "play.election.timer.title": "Wahl-Timer",
+  "play.election.timer.seconds": "{seconds} s",
+  "play.election.timer.expired": "abgelaufen",
+  "play.election.timer.down": "aus",
+  "play.election.timer.expiredHint": "Abgelaufen – du darfst eine Wahl starten. (E2)",
+  "play.election.timer.running":
+    "Läuft in {seconds} s ab, außer ein Heartbeat eines Leaders setzt ihn zurück.",
+  "play.election.timer.aria": "Wahl-Timer: noch {seconds} s von {total} s",
+  "play.election.timer.ariaExpired": "Wahl-Timer: abgelaufen",
+  "play.election.heartbeat.title": "Nächster Heartbeat",
+  "play.election.heartbeat.now": "jetzt",
+  "play.election.heartbeat.aria": "Nächster Heartbeat fällig in {seconds} s",
+  "play.election.heartbeat.ariaNow": "Ein Heartbeat ist jetzt fällig",
+  "play.election.start": "Wahl starten",
+  "play.election.start.wait": "{rule}: Dein Timer läuft noch {seconds} s",
+  "play.election.start.leader":
+    "{rule}: Du bist schon Leader – lass die Timer deiner Follower nicht ablaufen",
+  "play.election.sent.start": "Du kandidierst in Term {term}: RequestVote an deine Peers gesendet.",
+  "play.election.heartbeat": "Heartbeat senden",
+  "play.election.heartbeat.to": "Heartbeat an {name} senden",
+  "play.election.heartbeat.send": "Senden",
+  "play.election.heartbeat.due":
+    "Ein Follower wartet auf einen Heartbeat: Sende ihn, bevor sein Timer abläuft. (E6)",
+  "play.election.heartbeat.fine":
+    "Alle Follower haben von dir gehört. Der nächste Heartbeat ist in {seconds} s fällig.",
+  "play.election.sent.heartbeat": "AppendEntries an alle Peers gesendet.",
+  "play.election.sent.heartbeatTo": "AppendEntries an {name} gesendet.",
+  "play.election.replication.title": "Deine Follower",
+  "play.election.replication.hint":
+    "Gespeichert: der letzte Eintrag, den er hat (matchIndex). Nächster: der Eintrag, den du ihm als Nächstes schickst (nextIndex). Ein Eintrag ist committet, sobald {majority} Server ihn speichern. (E6)",
+  "play.election.replication.stored": "gespeichert",
+  "play.election.replication.next": "nächster",
+  "play.election.replication.dueNow": "jetzt fällig",
+  "play.election.replication.dueIn": "fällig in {seconds} s",
+  "play.election.cards.title": "Anfragen",
+  "play.election.cards.empty":
+    "Gerade keine Anfragen. Die RequestVote eines Kandidaten erscheint hier.",
+  "play.election.cards.emptyManual":
+    "Gerade keine Nachrichten. RequestVotes und AppendEntries erscheinen hier.",
+  "play.election.vote.title": "{name} bittet um deine Stimme",
+  "play.election.vote.term": "Term {term}",
+  "play.election.vote.theirs": "Sein Log",
+  "play.election.vote.yours": "Dein Log",
+  "play.election.vote.lastTerm": "letzter Term",
+  "play.election.vote.entries": "Einträge",
+  "play.election.vote.ok":
+    "Du darfst zustimmen: Sein Log ist mindestens so aktuell wie deines. (E3)",
+  "play.election.verdict.permissive":
+    "Die lockeren Regeln lassen es trotzdem zu – die Sicherheitsprüfung merkt, was dabei kaputtgeht. (E7)",
+  "play.election.grant": "Zustimmen",
+  "play.election.refuse": "Ablehnen",
+  "play.election.sent.grant": "Du hast in Term {term} für {name} gestimmt.",
+  "play.election.sent.refuse": "Du hast {name} deine Stimme verweigert.",
+  "play.election.append.title": "AppendEntries von {name}",
+  "play.election.append.heartbeat": "ein Heartbeat: keine neuen Einträge",
+  "play.election.append.entries": "{count} neu: {commands}",
+  "play.election.append.prev": "nach Eintrag {index} aus Term {term}",
+  "play.election.append.first": "am Anfang des Logs",
+  "play.election.append.commit": "der Leader hat bis Eintrag {index} committet",
+  "play.election.append.ok":
+    "Du darfst annehmen: Dein Log stimmt vor seinen Einträgen mit dem des Leaders überein. (E6)",
+  "play.election.accept": "Annehmen",
+  "play.election.reject": "Zurückweisen",
+  "play.election.sent.accept": "Du hast das AppendEntries von {name} übernommen.",
+  "play.election.sent.reject": "Du hast das AppendEntries von {name} zurückgewiesen.",
+  "play.election.log.title": "Dein Log",
+  "play.election.log.empty":
+    "Leer. Die Lehrkraft schickt dem Leader Befehle, und der Leader repliziert sie hierher.",
+  "play.election.log.term": "Term {term}",
+  "play.election.log.committed": "committet",
+  "play.election.log.pending": "noch nicht committet",
+  "play.election.log.commitIndex": "committet bis Eintrag {index}",
+  "play.election.peers.title": "Dein Cluster",
+  "play.election.peers.majority": "Mehrheit: {majority} von {size}",
+  "play.election.peer.leader": "Leader",
+  "play.election.peer.votedForYou": "hat für dich gestimmt",
+  "play.election.peer.yourVote": "hat deine Stimme",
+  "play.election.rules": "{assist} · {enforcement}",
+  "play.election.watch":
+    "Jetzt spielt der Raft-Bot deinen Knoten. Du kannst ihn abstürzen lassen und neu starten und zusehen, was dein Cluster tut.",
+  "play.election.crash": "Meinen Knoten abstürzen lassen",
+  "play.election.restart": "Meinen Knoten neu starten",
+  "play.election.sent.crash": "Dein Knoten stürzt ab.",
+  "play.election.sent.restart": "Dein Knoten startet neu.",
+  "play.election.down.text":
+    "Er empfängt und sendet nichts. Term, Stimme und Log bleiben erhalten; Rolle und Commit-Index gehen verloren. (N4, E1)",
+  "play.election.down.watch": "Starte ihn neu, wann du willst.",
+  "play.election.news.elected":
+    "Du hast Term {term} gewonnen: Du bist Leader! Sende Heartbeats, bevor die Timer deiner Follower ablaufen. (E5)",
+  "play.election.news.started": "Du kandidierst in Term {term}.",
+  "play.election.news.voted": "Dein Knoten hat in Term {term} für {name} gestimmt.",
+  "play.election.news.refused": "Dein Knoten hat {name} in Term {term} die Stimme verweigert.",
+  "play.election.news.appended":
+    "Der Befehl {command} der Lehrkraft ist Eintrag {index} in deinem Log.",
+  "play.election.news.committed":
+    "Eintrag {index} ({command}) ist committet: Eine Mehrheit speichert ihn. (E6)",
+  "play.election.news.stepped-down.higher-term":
+    "Du bist zurückgetreten: Eine Nachricht mit höherem Term kam an. (E4)",
+  "play.election.news.stepped-down.other-leader":
+    "Ein anderer Server hat Term {term} gewonnen: Du folgst ihm.",
+  "play.election.news.stepped-down.crash":
+    "Dein Knoten ist abgestürzt und hat seine Rolle verloren. (N4)",
+  "play.election.ended.cluster": "Dein Cluster {cluster}",
+  "play.election.ended.committed": "Committete Einträge",
+  "play.election.ended.terms":
+    "Erreichte Terms: {terms} · mit Leader: {elections} · durch geteilte Stimmen verloren: {splits}",
+  "play.election.ended.unavailable": "Dein Cluster war {share} der Runde ohne Leader.",
+  "play.election.ended.baseline": "Raft-Bots bei denselben Fehlern: {share}.",
+  "play.election.ended.lesson":
+    "Ein von der Mehrheit gewählter Leader hält ein Cluster konsistent: Terms ordnen die Leader, und zufällige Timeouts lösen Gleichstände auf.",
   // ---- end of the student side -------------------------------------------------------------
 } satisfies Messages;

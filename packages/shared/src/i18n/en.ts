@@ -157,6 +157,7 @@ export const en = {
   "replay.bad-config": "The round's settings in this replay are invalid ({detail}).",
   "replay.diverged":
     "The replay does not match its recording at tick {tick}: the file was changed or is damaged.",
+
   // ---- Replays (issue 7): a session's rounds, the replay viewer, /replay ------------------
   "replay.file.truncated":
     "This replay file is incomplete: it ends too early. Download it again and let the download finish.",
@@ -552,6 +553,151 @@ export const en = {
   "teach.mode.routingHint": "Every student is a router and passes packets on.",
   "teach.faults.inGroup": "group {group}",
   // ---- end of the teacher side -------------------------------------------------------------
+  // ---- Leader election (issue 6): the teacher's console, the projector, the debrief ----------
+  "teach.mode.election": "Leader election (Raft)",
+  "teach.mode.electionHint":
+    "Every student is a Raft server: a cluster elects a leader by majority, and the leader keeps the log.",
+  "teach.election.setup.clusterSize": "Servers per cluster",
+  "teach.election.setup.clusters": "{count} clusters of {sizes} servers",
+  "teach.election.setup.oneCluster": "One cluster of {size} servers",
+  "teach.election.setup.wholeClass": "One cluster of the whole class",
+  "teach.election.setup.wholeClassHint": "Everyone in one big election instead of small clusters.",
+  "teach.election.setup.assist": "Assist level",
+  "teach.election.setup.enforcement": "Rules",
+  "teach.election.setup.timeout": "Election timeout",
+  "teach.election.timeout.short": "Short ({min}–{max} s)",
+  "teach.election.timeout.normal": "Medium ({min}–{max} s)",
+  "teach.election.timeout.long": "Long ({min}–{max} s)",
+  "teach.election.timeout.custom": "{min}–{max} s",
+  "teach.election.settings.title": "Rules of the game",
+  "teach.election.settings.timeoutHint":
+    "Each server draws its timeout from this range, anew in every term (E2).",
+  "teach.election.settings.permissiveHint":
+    "Students may now break Raft's rules: the safety list shows where it fails (E7).",
+  "teach.election.stage.label":
+    "The clusters as rings: {nodes} Raft servers in {clusters} clusters",
+  "teach.election.stage.clickHint": "Click a server to crash or restart it.",
+  "teach.election.cluster": "Cluster {cluster}",
+  "teach.election.clustersTitle": "Clusters",
+  "teach.election.termShort": "T{term}",
+  "teach.election.termValue": "Term {term}",
+  "teach.election.ledBy": "Leader: {node}",
+  "teach.election.noLeader": "No leader",
+  "teach.election.noLeaderShort": "none",
+  "teach.election.candidateVotes": "{votes}/{majority}",
+  "teach.election.available": "leader in office",
+  "teach.election.unavailable": "no leader: cannot commit",
+  "teach.election.term": "Term",
+  "teach.election.committed": "Committed",
+  "teach.election.withoutLeader": "Without a leader",
+  "teach.election.timelineLabel": "Terms and leaders of cluster {cluster}",
+  "teach.election.barTitle": "Term {term}: {node} led",
+  "teach.election.termLed": "Term {term}: {node} led from {from} to {to}.",
+  "teach.election.termLeads": "Term {term}: {node} leads since {from}.",
+  "teach.election.termSplit": "Term {term}: split vote between {nodes}.",
+  "teach.election.termFailed": "Term {term}: {nodes} stood, nobody won.",
+  "teach.election.termOpen": "Term {term}: the election is under way.",
+  "teach.election.mark.elected": "term with a leader",
+  "teach.election.mark.split": "split vote",
+  "teach.election.mark.failed": "no winner",
+  "teach.election.mark.bar": "a leader's term, while it led",
+  "teach.election.key.leader": "leader (crown)",
+  "teach.election.key.stale": "leader cut off in an older term (hollow crown)",
+  "teach.election.staleLeader": "stale leader",
+  "teach.election.key.candidate": "candidate (dashed outline; votes it has/needs)",
+  "teach.election.key.down": "crashed server",
+  "teach.election.key.timer": "election timer running down (dashed: ran out)",
+  "teach.election.key.ring": "dashed ring: no leader in office",
+  "teach.election.key.request": "RequestVote",
+  "teach.election.key.vote": "vote (hollow: refused)",
+  "teach.election.key.append": "AppendEntries (hollow: heartbeat)",
+  "teach.election.key.reply": "reply (hollow: refused)",
+  "teach.election.key.drop": "message lost (with its cause)",
+  "teach.election.command.title": "Client commands",
+  "teach.election.command.intro":
+    "You are the client: a command goes to the cluster's leader, which replicates it; it commits once a majority stores it (E6).",
+  "teach.election.command.cluster": "Cluster",
+  "teach.election.command.clusterLeader": "Cluster {cluster} — leader {node}",
+  "teach.election.command.clusterNoLeader": "Cluster {cluster} — no leader",
+  "teach.election.command.text": "Command",
+  "teach.election.command.send": "Send to the leader",
+  "teach.election.command.invalid": "Write a command of 1 to {max} characters, such as x=3.",
+  "teach.election.command.noLeader":
+    "Cluster {cluster} has no leader right now: a command is refused until one is elected.",
+  "teach.election.command.recent": "Recent commands",
+  "teach.election.command.none": "No command yet.",
+  "teach.election.command.appended":
+    "cluster {cluster}, entry {index} (term {term}): waiting for a majority",
+  "teach.election.command.committed": "cluster {cluster}, entry {index} (term {term}): committed ✓",
+  "teach.election.violations.title": "Safety (E7)",
+  "teach.election.violations.strict":
+    "The rules are enforced: the engine refuses whatever would break safety.",
+  "teach.election.violations.none": "No safety violation so far.",
+  "teach.election.violations.where": "cluster {cluster}, term {term}, servers {nodes}, at {time}",
+  "teach.election.violations.whereEntry":
+    "cluster {cluster}, term {term}, entry {index}, servers {nodes}, at {time}",
+  "teach.election.debrief.bots": "Raft bots",
+  "teach.election.debrief.same": "with the same faults and commands",
+  "teach.election.debrief.botValue": "(bots {value})",
+  "teach.election.debrief.timeline": "Terms and leaders over the round",
+  "teach.election.debrief.timelineLesson":
+    "Terms order the leaders: a new term begins whenever a timer runs out, and each term has at most one leader.",
+  "teach.election.debrief.unavailable": "Time without a leader",
+  "teach.election.debrief.unavailableLesson":
+    "Without a leader nothing commits: cluster {cluster} went {seconds} without one ({percent} of the round).",
+  "teach.election.debrief.unavailableBotLesson":
+    "Without a leader nothing commits: cluster {cluster} went {seconds} without one ({percent} of the round), the Raft bots {bot}.",
+  "teach.election.debrief.alwaysLedLesson": "Every cluster had a leader in office all round long.",
+  "teach.election.debrief.terms": "Terms and split votes",
+  "teach.election.debrief.clusterColumn": "Cluster",
+  "teach.election.debrief.termsColumn": "Terms",
+  "teach.election.debrief.electedColumn": "Leaders elected",
+  "teach.election.debrief.splitColumn": "Split votes",
+  "teach.election.debrief.splitLesson":
+    "Split votes: {count}. Randomised timeouts make a tie unlikely to happen twice, so a later term elects a leader.",
+  "teach.election.debrief.termsLesson":
+    "No split vote in {terms} terms: randomised timeouts let one candidate start first and win.",
+  "teach.election.debrief.elect": "Time to elect a new leader",
+  "teach.election.debrief.electLabel": "Leader crashes: {count} · the mean time",
+  "teach.election.debrief.electLesson":
+    "After a leader crashed, the next one took {seconds} on average: the followers first wait for their timeouts to run out.",
+  "teach.election.debrief.electNoneLesson":
+    "No leader crashed: crash one to see how long the followers need to elect the next.",
+  "teach.election.debrief.electPendingLesson":
+    "A leader crashed and no new one was elected before the round ended.",
+  "teach.election.debrief.noCrash": "No leader was replaced after a crash.",
+  "teach.election.debrief.committed": "Committed commands",
+  "teach.election.debrief.committedLesson":
+    "An entry commits once a majority stores it: {count} committed, and a committed entry is never lost.",
+  "teach.election.debrief.committedNoneLesson":
+    "No command committed: send one such as x=3 from the console; only a leader with a majority commits it.",
+  "teach.election.debrief.partitions": "Partitions (CAP)",
+  "teach.election.debrief.noPartition": "The network was never split.",
+  "teach.election.debrief.partitionSpan": "From {from} to {to}",
+  "teach.election.debrief.partitionOpen": "From {from} to the end",
+  "teach.election.debrief.side": "Cluster {cluster}, side {side} ({members} of {size}, {majority})",
+  "teach.election.debrief.sideResult": "{elected} elected, {committed} committed",
+  "teach.election.debrief.sideLedResult":
+    "led by {leaders}; {elected} elected, {committed} committed",
+  "teach.election.debrief.leaderInTerm": "{node} in term {term}",
+  "teach.election.debrief.noViolation": "No violation",
+  "teach.election.debrief.restSide": "rest",
+  "teach.election.debrief.majority": "majority",
+  "teach.election.debrief.minority": "minority",
+  "teach.election.debrief.partitionLesson":
+    "The minority side could neither elect a leader nor commit: Raft keeps the data consistent and gives up availability there (CAP).",
+  "teach.election.debrief.partitionBrokenLesson":
+    "A minority side made progress: that is only possible when Raft's rules are broken (see safety).",
+  "teach.election.debrief.partitionNoneLesson":
+    "No partition this round: split a cluster to see that only its majority side can elect and commit (CAP).",
+  "teach.election.debrief.safety": "Safety violations (E7)",
+  "teach.election.debrief.safetyStrictLesson":
+    "The rules were enforced: the engine refused every action that would have broken safety.",
+  "teach.election.debrief.safetyKeptLesson":
+    "The rules were off, and still nothing broke: the class kept Raft's rules on its own.",
+  "teach.election.debrief.safetyBrokenLesson":
+    "Broken guarantees: {count}. Without the rules, two leaders in one term or a lost entry become possible — here is exactly where.",
+  // ---- end of leader election ------------------------------------------------------------------
   // ---- Student side (issue 4): joining, the phone's connection, the router's controls ------
   "join.joining": "Joining…",
   "join.result.nicknameTaken":
@@ -674,5 +820,123 @@ export const en = {
   "play.error.rate-limited": "Too many taps at once — slow down a little.",
   "play.error.too-large": "That message was too large for the server.",
   "play.error.wrong-phase": "Not now: the round isn't running.",
+
+  // ---- the election phone (issue 6): a Raft server in the student's hand -------------------
+  "play.election.howTo":
+    "You will be a Raft server in a small cluster. When your election timer runs out, stand for election; grant or refuse other candidates' votes; as the leader, send heartbeats.",
+  "play.election.cluster": "Cluster",
+  "play.election.term": "Term {term}",
+  "play.election.leaderKnown": "Your leader: {name}",
+  "play.election.noLeader": "No leader heard from yet",
+  "play.election.votedFor": "Your vote in term {term}: {name}",
+  "play.election.votedSelf": "Your vote in term {term}: yourself",
+  "play.election.notVoted": "Your vote in term {term} is still free",
+  "play.election.votes": "Votes: {count} of {majority} needed",
+  "play.election.timer.title": "Election timer",
+  "play.election.timer.seconds": "{seconds} s",
+  "play.election.timer.expired": "expired",
+  "play.election.timer.down": "down",
+  "play.election.timer.expiredHint": "Expired — you may start an election. (E2)",
+  "play.election.timer.running":
+    "Runs out in {seconds} s unless a heartbeat from a leader resets it.",
+  "play.election.timer.aria": "Election timer: {seconds} s of {total} s left",
+  "play.election.timer.ariaExpired": "Election timer: expired",
+  "play.election.heartbeat.title": "Next heartbeat",
+  "play.election.heartbeat.now": "now",
+  "play.election.heartbeat.aria": "Next heartbeat due in {seconds} s",
+  "play.election.heartbeat.ariaNow": "A heartbeat is due now",
+  "play.election.start": "Start an election",
+  "play.election.start.wait": "{rule}: your timer has {seconds} s left",
+  "play.election.start.leader":
+    "{rule}: you lead already — keep your followers' timers from running out",
+  "play.election.sent.start":
+    "You stand for election in term {term}: RequestVote sent to your peers.",
+  "play.election.heartbeat": "Send heartbeat",
+  "play.election.heartbeat.to": "Send a heartbeat to {name}",
+  "play.election.heartbeat.send": "Send",
+  "play.election.heartbeat.due":
+    "A follower is due a heartbeat: send one before its timer runs out. (E6)",
+  "play.election.heartbeat.fine":
+    "Every follower heard from you. The next heartbeat is due in {seconds} s.",
+  "play.election.sent.heartbeat": "AppendEntries sent to every peer.",
+  "play.election.sent.heartbeatTo": "AppendEntries sent to {name}.",
+  "play.election.replication.title": "Your followers",
+  "play.election.replication.hint":
+    "Stored: the last entry it holds (matchIndex). Next: the entry you send it next (nextIndex). An entry commits once {majority} servers store it. (E6)",
+  "play.election.replication.stored": "stored",
+  "play.election.replication.next": "next",
+  "play.election.replication.dueNow": "due now",
+  "play.election.replication.dueIn": "due in {seconds} s",
+  "play.election.cards.title": "Requests",
+  "play.election.cards.empty": "No requests right now. A candidate's RequestVote appears here.",
+  "play.election.cards.emptyManual":
+    "No messages right now. RequestVotes and AppendEntries appear here.",
+  "play.election.vote.title": "{name} asks for your vote",
+  "play.election.vote.term": "term {term}",
+  "play.election.vote.theirs": "Its log",
+  "play.election.vote.yours": "Your log",
+  "play.election.vote.lastTerm": "last term",
+  "play.election.vote.entries": "entries",
+  "play.election.vote.ok": "You may grant it: its log is at least as up to date as yours. (E3)",
+  "play.election.verdict.permissive":
+    "Permissive rules let you do it anyway — the safety check will notice what breaks. (E7)",
+  "play.election.grant": "Grant",
+  "play.election.refuse": "Refuse",
+  "play.election.sent.grant": "You voted for {name} in term {term}.",
+  "play.election.sent.refuse": "You refused {name} your vote.",
+  "play.election.append.title": "AppendEntries from {name}",
+  "play.election.append.heartbeat": "a heartbeat: no new entries",
+  "play.election.append.entries": "{count} new: {commands}",
+  "play.election.append.prev": "after entry {index} of term {term}",
+  "play.election.append.first": "at the start of the log",
+  "play.election.append.commit": "the leader committed up to entry {index}",
+  "play.election.append.ok":
+    "You may accept it: your log matches the leader's before its entries. (E6)",
+  "play.election.accept": "Accept",
+  "play.election.reject": "Reject",
+  "play.election.sent.accept": "You took {name}'s AppendEntries.",
+  "play.election.sent.reject": "You rejected {name}'s AppendEntries.",
+  "play.election.log.title": "Your log",
+  "play.election.log.empty":
+    "Empty. The teacher sends commands to the leader, and the leader replicates them here.",
+  "play.election.log.term": "term {term}",
+  "play.election.log.committed": "committed",
+  "play.election.log.pending": "not committed yet",
+  "play.election.log.commitIndex": "committed up to entry {index}",
+  "play.election.peers.title": "Your cluster",
+  "play.election.peers.majority": "majority: {majority} of {size}",
+  "play.election.peer.leader": "leader",
+  "play.election.peer.votedForYou": "voted for you",
+  "play.election.peer.yourVote": "has your vote",
+  "play.election.rules": "{assist} · {enforcement}",
+  "play.election.watch":
+    "The Raft bot plays your node now. You may crash it and restart it, and watch what your cluster does.",
+  "play.election.crash": "Crash my node",
+  "play.election.restart": "Restart my node",
+  "play.election.sent.crash": "Your node crashes.",
+  "play.election.sent.restart": "Your node restarts.",
+  "play.election.down.text":
+    "It receives nothing and sends nothing. Its term, vote and log survive; its role and commit index are lost. (N4, E1)",
+  "play.election.down.watch": "Restart it when you are ready.",
+  "play.election.news.elected":
+    "You won term {term}: you are the leader! Send heartbeats before your followers' timers run out. (E5)",
+  "play.election.news.started": "You stand for election in term {term}.",
+  "play.election.news.voted": "Your node voted for {name} in term {term}.",
+  "play.election.news.refused": "Your node refused {name} its vote in term {term}.",
+  "play.election.news.appended": "The teacher's command {command} is entry {index} of your log.",
+  "play.election.news.committed":
+    "Entry {index} ({command}) is committed: a majority stores it. (E6)",
+  "play.election.news.stepped-down.higher-term":
+    "You stepped down: a message with a higher term arrived. (E4)",
+  "play.election.news.stepped-down.other-leader": "Another server won term {term}: you follow it.",
+  "play.election.news.stepped-down.crash": "Your node crashed: it lost its role. (N4)",
+  "play.election.ended.cluster": "Your cluster {cluster}",
+  "play.election.ended.committed": "Committed entries",
+  "play.election.ended.terms":
+    "Terms reached: {terms} · won by a leader: {elections} · lost to a split vote: {splits}",
+  "play.election.ended.unavailable": "Your cluster had no leader for {share} of the round.",
+  "play.election.ended.baseline": "Raft bots on the same faults: {share}.",
+  "play.election.ended.lesson":
+    "A leader elected by a majority keeps a cluster consistent: terms put leaders in order, and random timeouts break ties.",
   // ---- end of the student side -------------------------------------------------------------
 } as const;

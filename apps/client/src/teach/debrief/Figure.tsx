@@ -24,7 +24,14 @@ export function Figure({
 }
 
 /** Which mark is whose, for every chart and bar below it (P7: a pattern, not colour alone). */
-export function Legend() {
+export function Legend({
+  bot,
+  same,
+}: {
+  /** The baseline's name and what it shares with the class; routing's by default. */
+  bot?: string;
+  same?: string;
+} = {}) {
   const { t } = useI18n();
   return (
     <p class="debrief__legend">
@@ -34,9 +41,9 @@ export function Legend() {
       </span>
       <span class="legend-key">
         <span class="legend-key__swatch legend-key__swatch--bot" aria-hidden="true" />
-        {t("teach.debrief.bot")}
+        {bot ?? t("teach.debrief.bot")}
       </span>
-      <span class="debrief__same">{t("teach.debrief.sameTraffic")}</span>
+      <span class="debrief__same">{same ?? t("teach.debrief.sameTraffic")}</span>
     </p>
   );
 }
@@ -47,10 +54,12 @@ interface CompareProps {
   bot: number | null;
   max: number;
   format(value: number): string;
+  /** The baseline's name; routing's shortest-path bot by default. */
+  botName?: string;
 }
 
 /** Two bars: the class (solid) and the bot (striped), each with its number (P7: not colour alone). */
-export function Compare({ label, mine, bot, max, format }: CompareProps) {
+export function Compare({ label, mine, bot, max, format, botName }: CompareProps) {
   const { t } = useI18n();
   const width = (value: number) => `${Math.max(2, Math.min(100, (value / (max || 1)) * 100))}%`;
   return (
@@ -67,7 +76,7 @@ export function Compare({ label, mine, bot, max, format }: CompareProps) {
       </div>
       {bot !== null && (
         <div class="compare__row">
-          <span class="compare__who">{t("teach.debrief.bot")}</span>
+          <span class="compare__who">{botName ?? t("teach.debrief.bot")}</span>
           <span class="compare__track">
             <span class="compare__bar compare__bar--bot" style={{ width: width(bot) }} />
           </span>
