@@ -100,3 +100,18 @@ export async function openClass(teacher: Page): Promise<OpenedClass> {
   await expect(code).toHaveAttribute("data-code", /^[A-HJ-NP-Z2-9]{6}$/);
   return { ...session, code: (await code.getAttribute("data-code"))! };
 }
+
+/** P4: the projector's own browser at 1920×1080, opened with the link the console was given. */
+export async function projectorScreen(
+  browser: Browser,
+  server: string,
+  url: string,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    baseURL: server,
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures.ts";
-import { join, openClass, type Phone, phone, shot } from "./people.ts";
+import { join, openClass, type Phone, phone, projectorScreen, shot } from "./people.ts";
 import { forwardAPacket, nodeOnConsole, recordFeedback, watchSockets } from "./router.ts";
 
 /**
@@ -167,17 +167,6 @@ test.describe("a routing lesson", () => {
     await projector.context().close();
   });
 });
-
-/** P4: the projector's own browser, opened with the link the console was given. */
-async function projectorScreen(browser: Browser, server: string, url: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1920, height: 1080 },
-    baseURL: server,
-  });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
 
 async function startRound(teacher: Page, projector: Page, phones: Phone[]): Promise<void> {
   await teacher.getByRole("button", { name: "Start the round" }).click();
