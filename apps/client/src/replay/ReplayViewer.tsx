@@ -4,6 +4,8 @@ import { useEffect, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
 import { summaryOf } from "../teach/classroom.ts";
 import { Debrief } from "../teach/Debrief.tsx";
+import { electionSummaryOf } from "../teach/election/board.ts";
+import { ElectionDebrief } from "../teach/election/ElectionDebrief.tsx";
 import { type DownloadedFile, saveFile } from "./files.ts";
 import { type FileProblem, openReplayFile, prepareReplay } from "./load.ts";
 import type { Marker } from "./markers.ts";
@@ -43,7 +45,10 @@ export function ReplayViewer({
   const { t } = i18n;
   const opening = useOpening(file);
   const ready = opening.phase === "ready" ? opening : null;
-  const summary = ready?.replay.log.summary ? summaryOf(ready.replay.log.summary) : null;
+  const mode = ready?.replay.log.mode;
+  const stored = ready?.replay.log.summary;
+  const summary = mode === "routing" && stored ? summaryOf(stored) : null;
+  const electionSummary = mode === "election" && stored ? electionSummaryOf(stored) : null;
 
   return (
     <main class="replay" data-phase={opening.phase}>
@@ -80,10 +85,11 @@ export function ReplayViewer({
       )}
       {opening.phase === "refused" && <Refusal problem={opening.problem} />}
       {ready && <ReplayStage key={ready.opened} replay={ready.replay} markers={ready.markers} />}
-      {ready && ready.replay.log.mode === "routing" && summary && (
+      {(summary || electionSummary) && (
         <details class="card replay__debrief">
           <summary>{t("teach.debrief.title")}</summary>
-          <Debrief summary={summary} />
+          {summary && <Debrief summary={summary} />}
+          {electionSummary && <ElectionDebrief summary={electionSummary} />}
         </details>
       )}
     </main>
