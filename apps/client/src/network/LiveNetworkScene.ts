@@ -1,6 +1,7 @@
 import type { Point } from "@quorum/shared";
 import type { PacketKind } from "@quorum/shared/modes/routing/packet";
 import * as Phaser from "phaser";
+import { burst, cross, dashedLine, shorten, sync } from "./draw.ts";
 import { type Box, type Placed, place } from "./layout.ts";
 import {
   DROP_FLASH_MS,
@@ -267,14 +268,14 @@ export class LiveNetworkScene extends Phaser.Scene {
       }
       if (link.blocked === "link-down") {
         layer.lineStyle(width * 1.4, palette.cut, 1);
-        dashedLine(layer, a.x, a.y, b.x, b.y, width * 1.4);
+        dashedLine(layer, a.x, a.y, b.x, b.y, DASH[0] * width * 1.4, DASH[1] * width * 1.4);
         // N7: a cross in the middle says "cut" without relying on the colour.
         const mx = (a.x + b.x) / 2;
         const my = (a.y + b.y) / 2;
         cross(layer, mx, my, radius * 0.35, width * 1.2, palette.cut);
       } else if (link.blocked === "partition") {
         layer.lineStyle(width * 0.8, palette.link, 0.45);
-        dashedLine(layer, a.x, a.y, b.x, b.y, width * 0.6);
+        dashedLine(layer, a.x, a.y, b.x, b.y, DASH[0] * width * 0.6, DASH[1] * width * 0.6);
       } else {
         layer.lineStyle(width, palette.link, 1).lineBetween(a.x, a.y, b.x, b.y);
       }
@@ -425,16 +426,6 @@ function layOut(network: LiveNetwork, box: Box): Placed {
   return { radius, centres: spread(centres, radius * 2.5, bounds) };
 }
 
-function sync<T extends Phaser.GameObjects.Text>(pool: T[], count: number, make: () => T): void {
-  while (pool.length > count) pool.pop()!.destroy();
-  while (pool.length < count) pool.push(make());
-}
-
-function shorten(text: string, max: number): string {
-  const characters = [...text];
-  return characters.length <= max ? text : `${characters.slice(0, max - 1).join("")}…`;
-}
-
 function colourOf(kind: PacketKind, palette: LivePalette): number {
   return kind === "ack" ? palette.ack : kind === "flood" ? palette.flood : palette.data;
 }
@@ -464,62 +455,6 @@ function packetShape(
     layer.fillPoints(points, true).strokePoints(points, true);
   } else {
     layer.fillCircle(x, y, size).strokeCircle(x, y, size);
-  }
-}
-
-/** N6: a lost packet — rays around the node, so it never looks like a crashed node's cross. */
-function burst(
-  layer: Phaser.GameObjects.Graphics,
-  x: number,
-  y: number,
-  radius: number,
-  width: number,
-  colour: number,
-  alpha: number,
-): void {
-  layer.lineStyle(width, colour, alpha);
-  for (let ray = 0; ray < 8; ray++) {
-    const angle = (ray * Math.PI) / 4 + Math.PI / 8;
-    const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
-    layer.lineBetween(
-      x + dx * radius * 1.15,
-      y + dy * radius * 1.15,
-      x + dx * radius * 1.5,
-      y + dy * radius * 1.5,
-    );
-  }
-}
-
-function cross(
-  layer: Phaser.GameObjects.Graphics,
-  x: number,
-  y: number,
-  half: number,
-  width: number,
-  colour: number,
-  alpha = 1,
-): void {
-  layer.lineStyle(width, colour, alpha);
-  layer.lineBetween(x - half, y - half, x + half, y + half);
-  layer.lineBetween(x - half, y + half, x + half, y - half);
-}
-
-function dashedLine(
-  layer: Phaser.GameObjects.Graphics,
-  x1: number,
-  y1: number,
-  x2: number,
-  y2: number,
-  width: number,
-): void {
-  const length = Math.hypot(x2 - x1, y2 - y1);
-  if (length === 0) return;
-  const [dash, gap] = [DASH[0] * width, DASH[1] * width];
-  const ux = (x2 - x1) / length;
-  const uy = (y2 - y1) / length;
-  for (let at = 0; at < length; at += dash + gap) {
-    const end = Math.min(length, at + dash);
-    layer.lineBetween(x1 + ux * at, y1 + uy * at, x1 + ux * end, y1 + uy * end);
   }
 }
 

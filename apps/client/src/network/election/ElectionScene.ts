@@ -1,5 +1,6 @@
 import type { Point } from "@quorum/shared";
 import * as Phaser from "phaser";
+import { burst, cross, dashedLine, shorten, sync } from "../draw.ts";
 import type { Box } from "../layout.ts";
 import { DROP_FLASH_MS, groupLetter, type TickClock } from "../live.ts";
 import {
@@ -16,16 +17,7 @@ import {
 import { NO_RING_MARKS, type RingMarks, type RingsPicture } from "./picture.ts";
 import type { RaftTraffic } from "./raftTraffic.ts";
 import { layOutRings, type RingLayout } from "./rings.ts";
-import {
-  burst,
-  cross,
-  crown,
-  dashedCircle,
-  dashedLine,
-  type MessageColours,
-  messageShape,
-  timerArc,
-} from "./shapes.ts";
+import { crown, dashedCircle, type MessageColours, messageShape, timerArc } from "./shapes.ts";
 
 /** The election drawing's colours, read from CSS custom properties (election.css, Okabe–Ito). */
 export interface RaftPalette extends MessageColours {
@@ -510,14 +502,4 @@ function show(
     .setPosition(x, y)
     .setAlpha(alpha)
     .setVisible(words !== "");
-}
-
-function sync<T extends Phaser.GameObjects.Text>(pool: T[], count: number, make: () => T): void {
-  while (pool.length > count) pool.pop()!.destroy();
-  while (pool.length < count) pool.push(make());
-}
-
-function shorten(text: string, max: number): string {
-  const characters = [...text];
-  return characters.length <= max ? text : `${characters.slice(0, max - 1).join("")}…`;
 }
