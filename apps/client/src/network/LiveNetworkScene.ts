@@ -24,6 +24,7 @@ import {
   toScreen,
   type Viewport,
   WHOLE,
+  type ZoomState,
   zoomAt,
 } from "./viewport.ts";
 
@@ -60,12 +61,6 @@ export interface LiveSceneOptions {
 }
 
 export type Pick = { kind: "node"; node: number } | { kind: "link"; link: number } | null;
-
-/** How far the drawing is zoomed in, and how far it could be. */
-export interface ZoomState {
-  zoom: number;
-  maxZoom: number;
-}
 
 /** Node radius limits in CSS pixels: readable from the back row, never balloons. */
 const MAX_RADIUS = 34;

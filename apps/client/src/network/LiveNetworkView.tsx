@@ -75,13 +75,7 @@ export function LiveNetworkView({
       outer.current && drawing.current
         ? { element: outer.current, drawing: drawing.current }
         : null,
-    (event) => {
-      const target = outer.current;
-      if (!onPick || !target || !drawing.current) return;
-      const rect = target.getBoundingClientRect();
-      const found = drawing.current.pick(event.clientX - rect.left, event.clientY - rect.top);
-      if (found) onPick(found);
-    },
+    (picked) => onPick?.(picked),
   );
 
   useEffect(() => {

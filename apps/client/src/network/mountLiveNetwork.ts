@@ -1,12 +1,14 @@
 import type { Point } from "@quorum/shared";
-import {
-  LiveNetworkScene,
-  type LivePalette,
-  type Pick,
-  type ZoomState,
-} from "./LiveNetworkScene.ts";
+import { LiveNetworkScene, type LivePalette, type Pick } from "./LiveNetworkScene.ts";
 import type { LiveNetwork, Marks, TickClock, Traffic } from "./live.ts";
-import { hostPhaser, type PageLook, type Renderer } from "./phaserHost.ts";
+import {
+  centresInCss,
+  hostPhaser,
+  inCssPixels,
+  type PageLook,
+  type Renderer,
+} from "./phaserHost.ts";
+import type { ZoomState } from "./viewport.ts";
 
 /** A live round drawn by Phaser inside a DOM element; the element decides its size. */
 export interface LiveDrawing {
@@ -57,10 +59,7 @@ export async function mountLiveNetwork(
         onDrawn: (drawn) =>
           options.onDrawn({
             ...drawn,
-            centres: drawn.centres.map(({ x, y }) => ({
-              x: x / look.pixelRatio,
-              y: y / look.pixelRatio,
-            })),
+            centres: centresInCss(drawn.centres, look.pixelRatio),
           }),
       }),
     resized(scene, box) {
@@ -76,11 +75,7 @@ export async function mountLiveNetwork(
       scene.show(next, host.box());
     },
     setMarks: (marks) => scene.setMarks(marks),
-    pick: (x, y) => scene.pick(x * pixelRatio, y * pixelRatio),
-    zoomAt: (factor, x, y) => scene.zoomAt(factor, { x: x * pixelRatio, y: y * pixelRatio }),
-    panBy: (dx, dy) => scene.panBy(dx * pixelRatio, dy * pixelRatio),
-    resetView: () => scene.resetView(),
-    zoomState: () => scene.zoomState(),
+    ...inCssPixels(scene, pixelRatio),
     destroy: host.destroy,
   };
 }

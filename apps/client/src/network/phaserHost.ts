@@ -1,5 +1,7 @@
 import * as Phaser from "phaser";
+import { hexColour } from "./colour.ts";
 import type { Box } from "./layout.ts";
+import type { ZoomState } from "./viewport.ts";
 
 /** What a scene takes from the page it is drawn in, read once before Phaser starts. */
 export interface PageLook {
@@ -10,7 +12,7 @@ export interface PageLook {
   pixelRatio: number;
   /** A CSS custom property as it is, e.g. `--net-label` for Phaser's text colour. */
   colour(property: string): string;
-  /** A `#rrggbb` CSS custom property as the number Phaser's graphics take. */
+  /** A `#rrggbb` or `#rgb` CSS custom property as the number Phaser's graphics take. */
   number(property: string): number;
 }
 
@@ -33,6 +35,35 @@ export interface HostOptions<S extends HostedScene> {
 }
 
 export type Renderer = "auto" | "canvas" | "webgl";
+
+/** What a zoomable scene answers, in canvas pixels (LiveNetworkScene, ElectionScene). */
+interface ZoomableScene<Picked> {
+  pick(x: number, y: number): Picked;
+  zoomAt(factor: number, at: { x: number; y: number }): ZoomState;
+  panBy(dx: number, dy: number): ZoomState;
+  resetView(): ZoomState;
+  zoomState(): ZoomState;
+}
+
+/** A scene's pick, zoom and pan for the page, which speaks in CSS pixels. */
+export function inCssPixels<Picked>(scene: ZoomableScene<Picked>, pixelRatio: number) {
+  return {
+    pick: (x: number, y: number) => scene.pick(x * pixelRatio, y * pixelRatio),
+    zoomAt: (factor: number, x: number, y: number) =>
+      scene.zoomAt(factor, { x: x * pixelRatio, y: y * pixelRatio }),
+    panBy: (dx: number, dy: number) => scene.panBy(dx * pixelRatio, dy * pixelRatio),
+    resetView: () => scene.resetView(),
+    zoomState: () => scene.zoomState(),
+  };
+}
+
+/** Canvas pixels to CSS pixels, for what a drawing tells the page about node centres. */
+export function centresInCss<P extends { x: number; y: number }>(
+  centres: readonly P[],
+  pixelRatio: number,
+): { x: number; y: number }[] {
+  return centres.map(({ x, y }) => ({ x: x / pixelRatio, y: y / pixelRatio }));
+}
 
 /** A running Phaser game with one scene, sized to its element. */
 export interface PhaserHost<S> {
@@ -71,7 +102,8 @@ export function hostPhaser<S extends HostedScene>(
     motion: !motionQuery.matches,
     pixelRatio,
     colour,
-    number: (property) => Number.parseInt(colour(property).replace("#", ""), 16),
+    // The build's CSS minifier writes #ffffff as #fff.
+    number: (property) => hexColour(colour(property)),
   };
   let box = measure();
 

@@ -1,7 +1,6 @@
 import type { Point } from "@quorum/shared";
 import { useRef, useState } from "preact/hooks";
-import type { ZoomState } from "./LiveNetworkScene.ts";
-import { ZOOM_STEP } from "./viewport.ts";
+import { ZOOM_STEP, type ZoomState } from "./viewport.ts";
 
 /** What the gestures move: the drawing, in CSS pixels from its element's top left corner. */
 export interface Zoomable {
@@ -16,11 +15,15 @@ const CLICK_SLOP = 6;
 /**
  * Zoom and pan for a drawing of a large network: drag to move, pinch or Ctrl + wheel to zoom
  * about the fingers or the pointer, and buttons for both (P7: every gesture has a control). A
- * press that does not move is handed to `onClick`, so clicking a node or link still works.
+ * press that does not move picks what is under it (`onPick`), so clicking a node or link still
+ * works.
  */
-export function useZoomGestures(
-  target: () => { element: HTMLElement; drawing: Zoomable } | null,
-  onClick: (event: PointerEvent) => void,
+export function useZoomGestures<Picked>(
+  target: () => {
+    element: HTMLElement;
+    drawing: Zoomable & { pick(x: number, y: number): Picked };
+  } | null,
+  onPick: (picked: NonNullable<Picked>) => void,
 ) {
   const [state, setState] = useState<ZoomState>({ zoom: 1, maxZoom: 1 });
   const pointers = useRef(new Map<number, Point>());
@@ -81,7 +84,11 @@ export function useZoomGestures(
       const current = press.current;
       if (pointers.current.size > 0) return;
       press.current = null;
-      if (current && !current.moved) onClick(event);
+      const found = target();
+      if (!current || current.moved || !found) return;
+      const point = where(event, found.element);
+      const picked = found.drawing.pick(point.x, point.y);
+      if (picked) onPick(picked);
     },
     /** Lost, or (not captured) gone off the drawing: forget it. */
     onPointerCancel(event: PointerEvent) {

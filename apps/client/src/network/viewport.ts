@@ -11,6 +11,12 @@ export interface Viewport {
   y: number;
 }
 
+/** How far a drawing is zoomed in, and how far it could be. */
+export interface ZoomState {
+  zoom: number;
+  maxZoom: number;
+}
+
 /** The box the drawing fills (canvas pixels) and how far in this network may be zoomed. */
 export interface Frame {
   width: number;

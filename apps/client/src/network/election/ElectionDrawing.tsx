@@ -81,13 +81,7 @@ export function ElectionDrawing({
       outer.current && drawing.current
         ? { element: outer.current, drawing: drawing.current }
         : null,
-    (event) => {
-      const target = outer.current;
-      if (!onPickNode || !target || !drawing.current) return;
-      const rect = target.getBoundingClientRect();
-      const found = drawing.current.pick(event.clientX - rect.left, event.clientY - rect.top);
-      if (found) onPickNode(found.node);
-    },
+    (picked) => onPickNode?.(picked.node),
   );
 
   useEffect(() => {

@@ -12,6 +12,7 @@ import {
   toScreen,
   type Viewport,
   WHOLE,
+  type ZoomState,
   zoomAt,
 } from "../viewport.ts";
 import { NO_RING_MARKS, type RingMarks, type RingsPicture } from "./picture.ts";
@@ -56,11 +57,6 @@ export interface ElectionSceneOptions {
 }
 
 export type RingPick = { kind: "node"; node: number } | null;
-
-export interface ZoomState {
-  zoom: number;
-  maxZoom: number;
-}
 
 /** CSS pixels at the top of the drawing kept free for the zoom buttons (styles.css `.zoom`). */
 const TOOLBAR = 64;

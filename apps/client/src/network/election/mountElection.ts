@@ -1,8 +1,8 @@
 import type { Point } from "@quorum/shared";
 import type { TickClock } from "../live.ts";
-import { hostPhaser, type PageLook } from "../phaserHost.ts";
-import { hexColour } from "./colour.ts";
-import { ElectionScene, type RaftPalette, type RingPick, type ZoomState } from "./ElectionScene.ts";
+import { centresInCss, hostPhaser, inCssPixels, type PageLook } from "../phaserHost.ts";
+import type { ZoomState } from "../viewport.ts";
+import { ElectionScene, type RaftPalette, type RingPick } from "./ElectionScene.ts";
 import type { RingMarks, RingsPicture } from "./picture.ts";
 import type { RaftTraffic } from "./raftTraffic.ts";
 
@@ -52,10 +52,7 @@ export async function mountElection(
         onDrawn: (drawn) =>
           options.onDrawn({
             ...drawn,
-            centres: drawn.centres.map(({ x, y }) => ({
-              x: x / look.pixelRatio,
-              y: y / look.pixelRatio,
-            })),
+            centres: centresInCss(drawn.centres, look.pixelRatio),
           }),
       }),
     resized(scene, box) {
@@ -71,21 +68,13 @@ export async function mountElection(
       scene.show(next, host.box());
     },
     setMarks: (marks) => scene.setMarks(marks),
-    pick: (x, y) => scene.pick(x * pixelRatio, y * pixelRatio),
-    zoomAt: (factor, x, y) => scene.zoomAt(factor, { x: x * pixelRatio, y: y * pixelRatio }),
-    panBy: (dx, dy) => scene.panBy(dx * pixelRatio, dy * pixelRatio),
-    resetView: () => scene.resetView(),
-    zoomState: () => scene.zoomState(),
+    ...inCssPixels(scene, pixelRatio),
     destroy: host.destroy,
   };
 }
 
-/**
- * The palette from CSS. A colour is read from its text, not with PageLook.number: the build's
- * CSS minifier writes #ffffff as #fff.
- */
-function readPalette({ colour }: PageLook): RaftPalette {
-  const number = (property: string) => hexColour(colour(property));
+/** The palette from CSS custom properties (election.css). */
+function readPalette({ colour, number }: PageLook): RaftPalette {
   return {
     ring: number("--raft-ring"),
     link: number("--net-link"),
