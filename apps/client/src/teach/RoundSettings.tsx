@@ -3,6 +3,7 @@ import type { RoutingHostAction } from "@quorum/shared/modes/routing/actions";
 import type { HostCommand } from "@quorum/shared/platform/protocol";
 import { useEffect, useState } from "preact/hooks";
 import { useI18n } from "../i18n.tsx";
+import { useAsked } from "./useAsked.ts";
 
 interface Props {
   round: RoutingHostView;
@@ -27,6 +28,8 @@ export function RoundSettings({ round, send }: Props) {
   useEffect(() => setTtl(String(round.ttl)), [round.ttl]);
   const ttlValue = Math.round(Number(ttl));
   const ttlValid = ttlValue >= 1 && ttlValue <= 255;
+  const [variant, askVariant] = useAsked(round.variant);
+  const [hints, askHints] = useAsked(round.hints);
 
   return (
     <section class="card settings" aria-labelledby="settings-title">
@@ -36,10 +39,12 @@ export function RoundSettings({ round, send }: Props) {
         <select
           id="settings-variant"
           class="input"
-          value={round.variant}
-          onChange={(event) =>
-            change({ variant: event.currentTarget.value as RoutingHostView["variant"] })
-          }
+          value={variant}
+          onChange={(event) => {
+            const chosen = event.currentTarget.value as RoutingHostView["variant"];
+            askVariant(chosen);
+            change({ variant: chosen });
+          }}
         >
           {ROUTING_VARIANTS.map((variant) => (
             <option key={variant} value={variant}>
@@ -47,7 +52,7 @@ export function RoundSettings({ round, send }: Props) {
             </option>
           ))}
         </select>
-        <p class="field__hint">{t(`teach.variant.${round.variant}.hint`)}</p>
+        <p class="field__hint">{t(`teach.variant.${variant}.hint`)}</p>
       </div>
       <div class="field">
         <label for="settings-rate">
@@ -100,8 +105,11 @@ export function RoundSettings({ round, send }: Props) {
       <label class="check">
         <input
           type="checkbox"
-          checked={round.hints}
-          onChange={(event) => change({ hints: event.currentTarget.checked })}
+          checked={hints}
+          onChange={(event) => {
+            askHints(event.currentTarget.checked);
+            change({ hints: event.currentTarget.checked });
+          }}
         />
         <span>
           <strong>{t("teach.setup.hints")}</strong>
