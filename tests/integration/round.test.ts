@@ -58,8 +58,8 @@ describe("the round's lifecycle", () => {
     }
   });
 
-  it("D3: a student's action is applied by the engine; a refused one comes back with its number", async () => {
-    const { host, students } = await runningRound(classroom, {
+  it("D2, D3: a student's action is played at once; a refused one comes back with its number", async () => {
+    const { session, host, students } = await runningRound(classroom, {
       nicknames: ["Ada"],
       nodes: 4,
       config: { preset: "line", trafficRate: 10 },
@@ -70,6 +70,9 @@ describe("the round's lifecycle", () => {
     const packet = view.inbox[0];
     const to = view.neighbours[0].node;
     sendAct(ada.conn, 7, { type: "forward", packet: packet.entry, to });
+    // D2: played at once, and the answer says in which tick.
+    const acted = await ada.conn.next("acted");
+    expect(acted).toEqual({ seq: 7, t: expect.any(Number) });
     await until(
       () =>
         !ownView(ada.conn).inbox.some((entry: { entry: number }) => entry.entry === packet.entry),
@@ -101,6 +104,16 @@ describe("the round's lifecycle", () => {
       rejection: { rule: "R2", code: "routing.not-a-neighbour" },
     });
     expect(host.json().phase).toBe("running");
+    // The log has the action in the tick the answer named.
+    sendHost(host, { type: "end" });
+    const { log } = await storedRound(classroom, session.id);
+    const node = nodeOf(host, ada.playerId);
+    expect(log.inputs).toContainEqual({
+      t: acted.t,
+      seq: expect.any(Number),
+      actor: node,
+      action: { type: "forward", packet: packet.entry, to },
+    });
   });
 
   it("P5: pause stops the clock, resume restarts it, speed is the teacher's", async () => {

@@ -94,12 +94,18 @@ export function usePlayerRoom(joinCode: string, seat: PlayerSeat): PlayerRoom {
       onServerMessage(connection, SERVER_MESSAGE.rejected, ({ seq, rejection }) => {
         const { language, screen, say } = latest.current;
         const entry = sentBySeq.current.get(seq);
+        sentBySeq.current.delete(seq);
         if (entry !== undefined) setSentEntries((sent) => without(sent, entry));
         const label = (node: number) => nameOf(screen, node, latest.current.t);
         say("problem", explainRejection(language, rejection, label));
       }),
+      // Played: the card stays hidden until the next patch drops it from the inbox.
+      onServerMessage(connection, SERVER_MESSAGE.acted, ({ seq }) => {
+        sentBySeq.current.delete(seq);
+      }),
       onServerMessage(connection, SERVER_MESSAGE.error, ({ code, seq }) => {
         const entry = seq === undefined ? undefined : sentBySeq.current.get(seq);
+        if (seq !== undefined) sentBySeq.current.delete(seq);
         if (entry !== undefined) setSentEntries((sent) => without(sent, entry));
         latest.current.say("problem", latest.current.t(`play.error.${code}`));
       }),

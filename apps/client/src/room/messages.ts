@@ -14,9 +14,16 @@ export interface RejectedMessage {
   rejection: Rejection;
 }
 
+/** D2: the engine played the action the client numbered `seq`, in tick `t`. */
+export interface ActedMessage {
+  seq: number;
+  t: number;
+}
+
 /** What each SERVER_MESSAGE carries (protocol.ts). */
 export interface ServerMessages {
   [SERVER_MESSAGE.rejected]: RejectedMessage;
+  [SERVER_MESSAGE.acted]: ActedMessage;
   [SERVER_MESSAGE.error]: ProtocolError;
   /** The mode's events of one tick (routing: RoutingEvent[]); the receiver narrows them. */
   [SERVER_MESSAGE.events]: unknown;
@@ -48,6 +55,8 @@ const CHECKS: { [K in keyof ServerMessages]?: (payload: unknown) => payload is S
       isRecord(payload.rejection) &&
       typeof payload.rejection.rule === "string" &&
       typeof payload.rejection.code === "string",
+    [SERVER_MESSAGE.acted]: (payload): payload is ActedMessage =>
+      isRecord(payload) && typeof payload.seq === "number" && typeof payload.t === "number",
     [SERVER_MESSAGE.error]: (payload): payload is ProtocolError =>
       isRecord(payload) &&
       (PROTOCOL_ERRORS as readonly unknown[]).includes(payload.code) &&

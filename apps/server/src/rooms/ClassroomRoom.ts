@@ -64,6 +64,7 @@ export abstract class ClassroomRoom extends Room<{
       clients: () => this.clients,
       round: () => this.#control?.active,
       loop: (beat, intervalMs) => this.setTimestep(beat, intervalMs),
+      patch: () => this.broadcastPatch(),
     };
     const roster = new Roster(ctx);
     const control = new RoundControl(ctx, roster);
@@ -182,7 +183,7 @@ export abstract class ClassroomRoom extends Room<{
     });
   }
 
-  /** A student's action for its own node (P6), stamped and applied at the next tick (D2). */
+  /** A student's action for its own node (P6), played at once in the open tick (D2). */
   #act(client: ClassroomClient, message: unknown): void {
     const parsed = v.safeParse(actMessageSchema, message);
     if (!parsed.success) {
@@ -191,7 +192,7 @@ export abstract class ClassroomRoom extends Room<{
     }
     const { seq } = parsed.output;
     const check = checkAct(client, this.#control, parsed.output.action);
-    if (check.ok) check.runner.act(check.node, check.action, { client, seq });
+    if (check.ok) this.#control!.act({ client, seq }, check.node, check.action);
     else refuse(client, check.code, check.message, { seq, detail: check.detail });
   }
 

@@ -1,12 +1,11 @@
 import type { ProtocolErrorCode } from "@quorum/shared";
 import * as v from "valibot";
 import { describe } from "./commands.ts";
-import type { ClassroomClient, Origin } from "./context.ts";
+import type { ClassroomClient } from "./context.ts";
 import type { RoundControl } from "./lifecycle.ts";
-import type { RoundRunner } from "./runner.ts";
 
 export type ActCheck =
-  | { ok: true; runner: RoundRunner<Origin>; node: number; action: unknown }
+  | { ok: true; node: number; action: unknown }
   | { ok: false; code: ProtocolErrorCode; message: string; detail: string | undefined };
 
 /**
@@ -37,5 +36,5 @@ export function checkAct(
   }
   const parsed = v.safeParse(round.runner.mode.actionSchema, action);
   if (!parsed.success) return refused("malformed", describe(parsed.issues));
-  return { ok: true, runner: round.runner, node, action: parsed.output };
+  return { ok: true, node, action: parsed.output };
 }

@@ -67,7 +67,7 @@ export async function runHostCommand(
     case "speed":
       return control.setSpeed(command.speed);
     case "fault":
-      control.active?.runner.host(command.fault, { client, seq: -1 });
+      control.hostInput(client, command.fault);
       return;
     case "mode": {
       const round = control.active;
@@ -77,7 +77,7 @@ export async function runHostCommand(
         refuse(client, "malformed", describe(parsed.issues));
         return;
       }
-      round.runner.host(parsed.output, { client, seq: -1 });
+      control.hostInput(client, parsed.output);
       return;
     }
     case "end":

@@ -20,7 +20,7 @@ export interface Origin {
 
 /** A round that exists (from `start` until `next`): the engine side and the clients' side. */
 export interface ActiveRound {
-  runner: RoundRunner<Origin>;
+  runner: RoundRunner;
   projection: RoundProjection;
 }
 
@@ -36,6 +36,8 @@ export interface RoomContext {
   round(): ActiveRound | undefined;
   /** Sets the room's game loop (Colyseus's setTimestep), replacing the previous one. */
   loop(beat: () => void, intervalMs: number): void;
+  /** Sends the state's changes now (Colyseus's broadcastPatch), ahead of the patch interval. */
+  patch(): void;
 }
 
 export const isWatcher = (client: ClassroomClient): boolean =>

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { type Phase, type ReplayLog, SERVER_MESSAGE } from "@quorum/shared";
+import { type NodeId, type Phase, type ReplayLog, SERVER_MESSAGE } from "@quorum/shared";
 import {
   type ActiveRound,
   type ClassroomClient,
@@ -13,7 +13,7 @@ import { projectionFor } from "./projection.ts";
 import { FLUSH_EVERY_MS, type RoundRecorder } from "./recorder.ts";
 import { type RoundPlan, RoundRunner } from "./runner.ts";
 
-/** Events and rejections of a tick go out right after the patch that shows the tick's state. */
+/** A tick's events go out right after the patch that shows the tick's state. */
 const AFTER_PATCH = { afterNextPatch: true } as const;
 
 /** SERVER_MESSAGE.debrief: the round's summary (R9), and for a student its own node's score. */
@@ -62,7 +62,7 @@ export class RoundControl {
   /** Seats the students present, builds the round (tick 0), starts recording it, counts down. */
   start(plan: RoundPlan): void {
     const { state, services, clock, sessionId } = this.#ctx;
-    const runner = new RoundRunner<Origin>(plan, this.#roster.present(), randomInt(2 ** 32));
+    const runner = new RoundRunner(plan, this.#roster.present(), randomInt(2 ** 32));
     const project = projectionFor(plan.mode.id);
     if (project === undefined) throw new Error(`no projection for mode ${plan.mode.id}`);
     const projection = project(runner.round);
@@ -90,6 +90,31 @@ export class RoundControl {
       state.countdown = Math.max(0, Math.ceil((endsAt - services.now()) / 1000));
     }, 250);
     this.#countdown = clock.setTimeout(() => this.#run(), countdownMs);
+  }
+
+  /**
+   * D2, D3: a student's action is played at once in the open tick. Its sender hears the verdict
+   * now (`acted` or `rejected`) and sees its node's new state in the next patch, not a beat later.
+   */
+  act(origin: Origin, node: NodeId, action: unknown): void {
+    const round = this.active;
+    if (round === undefined) return;
+    const rejection = this.#play(() => round.runner.act(node, action));
+    if (rejection === undefined) return;
+    if (rejection !== null) {
+      origin.client.send(SERVER_MESSAGE.rejected, { seq: origin.seq, rejection });
+      return;
+    }
+    round.projection.nodeRef(round.runner.round, node);
+    origin.client.send(SERVER_MESSAGE.acted, { seq: origin.seq, t: round.runner.playing });
+  }
+
+  /** A teacher's fault or mode action, played at once; a refusal is answered with seq -1. */
+  hostInput(client: ClassroomClient, action: unknown): void {
+    const round = this.active;
+    if (round === undefined) return;
+    const rejection = this.#play(() => round.runner.host(action));
+    if (rejection) client.send(SERVER_MESSAGE.rejected, { seq: -1, rejection });
   }
 
   pause(): void {
@@ -178,17 +203,10 @@ export class RoundControl {
   #tick(): void {
     const round = this.active;
     if (round === undefined || this.phase !== "running") return;
-    let result: ReturnType<typeof round.runner.step>;
-    try {
-      result = round.runner.step();
-    } catch (error) {
-      // An engine bug, not a client's doing: keep the room, stop the clock, tell the logs.
-      this.#ctx.services.logger.error(
-        { err: error, sessionId: this.#ctx.sessionId },
-        "tick failed",
-      );
-      this.pause();
-      return;
+    const result = this.#play(() => round.runner.step());
+    if (result === undefined) return;
+    for (const rejection of result.refusedSeats) {
+      this.#ctx.services.logger.warn({ rejection }, "the engine refused a seat change");
     }
     const watched = this.#roster.watched();
     const nodes = new Set(watched.keys());
@@ -206,12 +224,24 @@ export class RoundControl {
     for (const [node, events] of routed.nodes) {
       watched.get(node)?.send(SERVER_MESSAGE.events, { tick, events }, AFTER_PATCH);
     }
-    for (const { origin, rejection } of result.rejections) {
-      if (origin === undefined) {
-        this.#ctx.services.logger.warn({ rejection }, "the engine refused a seat change");
-      } else if (this.#ctx.clients().includes(origin.client)) {
-        origin.client.send(SERVER_MESSAGE.rejected, { seq: origin.seq, rejection }, AFTER_PATCH);
-      }
+    // The tick's state goes out now rather than at the next patch interval (up to 50 ms later).
+    this.#ctx.patch();
+  }
+
+  /**
+   * Runs the engine. Undefined when it threw: an engine bug, not a client's doing. The room
+   * stays, the round pauses, the logs say why.
+   */
+  #play<T>(engine: () => T): T | undefined {
+    try {
+      return engine();
+    } catch (error) {
+      this.#ctx.services.logger.error(
+        { err: error, sessionId: this.#ctx.sessionId },
+        "engine failed",
+      );
+      this.pause();
+      return undefined;
     }
   }
 }

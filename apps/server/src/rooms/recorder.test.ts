@@ -40,7 +40,7 @@ afterEach(async () => {
 
 /** A recorded routing round with two students; `play(n)` plays n ticks with a fault each 7th. */
 function recordedRound() {
-  const runner = new RoundRunner<string>(
+  const runner = new RoundRunner(
     { mode: modeById("routing")!, config: { trafficRate: 5 }, nodes: 5 },
     players,
     11,
@@ -49,7 +49,7 @@ function recordedRound() {
   const recorder = records.start(sessionId, runner.recording, runner.students(), T0);
   const play = (ticks: number) => {
     for (let i = 0; i < ticks; i++) {
-      if (runner.round.tick % 7 === 0) runner.host({ type: "crash", node: 4 }, "console");
+      if (runner.round.tick % 7 === 0) runner.host({ type: "crash", node: 4 });
       runner.step();
     }
   };

@@ -32,20 +32,39 @@ describe("RoundRunner", () => {
     expect(runner.seats).toHaveLength(3);
   });
 
-  it("D2: inputs are stamped for the next tick in receipt order; refusals name their sender", () => {
-    const runner = new RoundRunner<string>(plan(), players, 7);
+  it("D2, D3: inputs are stamped with the open tick in receipt order and answered at once", () => {
+    const runner = new RoundRunner(plan(), players, 7);
     const ada = runner.nodeOf("a")!;
-    runner.act(ada, { type: "retransmit", seq: 1 }, "ada's phone");
-    runner.host({ type: "crash", node: 99 }, "the console");
-    const { rejections } = runner.step();
-    expect(rejections).toEqual([
-      { origin: "ada's phone", rejection: expect.objectContaining({ rule: "R7" }) },
-      { origin: "the console", rejection: expect.objectContaining({ rule: "N7" }) },
-    ]);
+    expect(runner.act(ada, { type: "retransmit", seq: 1 })).toMatchObject({ rule: "R7" });
+    expect(runner.host({ type: "crash", node: 99 })).toMatchObject({ rule: "N7" });
+    expect(runner.host({ type: "crash", node: ada })).toBeNull();
+    // Played already: Ada's node is down before the beat closes the tick.
+    expect(runner.round.net.nodeUp[ada]).toBe(false);
+    expect(runner.playing).toBe(1);
+    expect(runner.recording.log.inputs).toEqual([]); // logged when the tick closes
+    runner.step();
     expect(runner.recording.log.inputs).toEqual([
       { t: 1, seq: 0, actor: ada, action: { type: "retransmit", seq: 1 } },
       { t: 1, seq: 1, actor: "host", action: { type: "crash", node: 99 } },
+      { t: 1, seq: 2, actor: "host", action: { type: "crash", node: ada } },
     ]);
+    expect(runner.playing).toBe(2);
+  });
+
+  it("D1: a tick played input by input is the tick replayed at once", () => {
+    const runner = new RoundRunner(plan(), players, 9);
+    const ada = runner.nodeOf("a")!;
+    for (let t = 0; t < 40; t++) {
+      if (t % 5 === 0) runner.host({ type: "set-loss", link: null, loss: (t % 3) / 10 });
+      if (t === 12) runner.host({ type: "crash", node: ada });
+      if (t === 30) runner.host({ type: "restart", node: ada });
+      runner.step();
+    }
+    // Inputs applied in an open tick the round then ends in are played to the tick's end.
+    runner.host({ type: "cut", link: 0 });
+    const log = runner.finish();
+    expect(log.endTick).toBe(41);
+    expect(verify(log)).toEqual({ ok: true, value: expect.objectContaining({ ticks: 41 }) });
   });
 
   it("D5, D1: seat changes are host inputs, so the finished log replays exactly", () => {

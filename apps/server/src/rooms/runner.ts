@@ -1,13 +1,15 @@
 import {
   type AnyMode,
+  closeLiveTick,
   finishRecording,
-  type Input,
+  type LiveTick,
   type NodeId,
+  openLiveTick,
   type Recording,
   type Rejection,
   type ReplayLog,
   type RoundEvent,
-  recordTick,
+  recordInput,
   type Seat,
   seedRng,
   shuffle,
@@ -30,31 +32,34 @@ export interface NodeSeat {
   bot: string | null;
 }
 
-interface Pending<Origin> {
-  seq: number;
-  actor: NodeId | "host";
-  action: unknown;
-  origin: Origin | undefined;
+export interface TickResult {
+  /** Everything that happened in the tick, from its first input to its end. */
+  events: RoundEvent[];
+  /** Seat changes the engine refused (a bug in the room, not anyone's doing). */
+  refusedSeats: Rejection[];
 }
 
-export interface TickResult<Origin> {
+/** The tick being played: open from its first input until the beat closes it. */
+interface OpenTick {
+  live: LiveTick;
   events: RoundEvent[];
-  /** D3: refused inputs with whoever sent them; seat changes the room made have no origin. */
-  rejections: { origin: Origin | undefined; rejection: Rejection }[];
+  refusedSeats: Rejection[];
 }
 
 /**
- * One round as the server plays it: the recording (engine + log), the inputs waiting for the
- * next tick, and who sits where. It stamps every input `{t, seq, actor, action}` (D2) and turns
- * seat changes into host inputs (D5), so the log replays them. No clocks, no sockets.
+ * One round as the server plays it: the recording (engine + log), the tick being played, and who
+ * sits where. It stamps every input `{t, seq, actor, action}` (D2) and applies it at once in the
+ * open tick, so its sender hears the verdict without waiting for the beat; it turns seat changes
+ * into host inputs (D5), so the log replays them. No clocks, no sockets.
  */
-export class RoundRunner<Origin> {
+export class RoundRunner {
   readonly recording: Recording;
   /** Seats as the queued inputs will leave them: the room's truth about who plays what. */
   readonly seats: NodeSeat[];
   readonly #bot: string;
-  #pending: Pending<Origin>[] = [];
+  #open: OpenTick | undefined;
   #seq = 0;
+  #finished = false;
 
   /**
    * Seats `players` (in the order they joined) on random nodes drawn from `seed`; the other
@@ -120,34 +125,36 @@ export class RoundRunner<Origin> {
     this.#seat(node, { ...this.seats[node]!, name: nickname });
   }
 
-  /** A student's action, shape-checked by the caller, for the next tick. */
-  act(node: NodeId, action: unknown, origin: Origin): void {
-    this.#queue(node, action, origin);
+  /** The tick an action arriving now is stamped with (D2). */
+  get playing(): number {
+    return this.#open?.live.t ?? this.round.tick + 1;
   }
 
-  /** A teacher's fault or mode action for the next tick. */
-  host(action: unknown, origin: Origin): void {
-    this.#queue("host", action, origin);
+  /** A student's action, shape-checked by the caller, applied now: null, or why it was refused. */
+  act(node: NodeId, action: unknown): Rejection | null {
+    return this.#play(node, action);
   }
 
-  /** Plays one tick with everything queued since the last one. */
-  step(): TickResult<Origin> {
-    const pending = this.#pending;
-    this.#pending = [];
-    const t = this.round.tick + 1;
-    const inputs: Input[] = pending.map(({ seq, actor, action }) => ({ t, seq, actor, action }));
-    const origins = new Map(pending.map((input) => [input.seq, input.origin]));
-    const events: RoundEvent[] = [];
-    const refused = recordTick(this.recording, inputs, (event) => events.push(event));
-    return {
-      events,
-      rejections: refused.map(({ seq, rejection }) => ({ origin: origins.get(seq), rejection })),
-    };
+  /** A teacher's fault or mode action, applied now: null, or why it was refused. */
+  host(action: unknown): Rejection | null {
+    return this.#play("host", action);
   }
 
-  /** Closes the log with the final checkpoint and the summary (R9: class and baseline). */
+  /** Ends the tick (bots, network, the mode's tick) with everything played since the last one. */
+  step(): TickResult {
+    const open = this.#opened();
+    this.#open = undefined;
+    closeLiveTick(this.recording, open.live);
+    return { events: open.events, refusedSeats: open.refusedSeats };
+  }
+
+  /**
+   * Closes the log with the final checkpoint and the summary (R9: class and baseline). Inputs
+   * already applied are in the state, so a tick they opened is played to its end first.
+   */
   finish(): ReplayLog {
-    this.#pending = [];
+    if (this.#open !== undefined) this.step();
+    this.#finished = true;
     return finishRecording(this.recording);
   }
 
@@ -158,11 +165,23 @@ export class RoundRunner<Origin> {
   #seat(node: NodeId, seat: NodeSeat): void {
     const before = this.seats[node]!;
     this.seats[node] = seat;
-    if (before.name === seat.name && before.bot === seat.bot) return;
-    this.#queue("host", { type: "seat", node, name: seat.name, bot: seat.bot }, undefined);
+    // After the end the log is closed: seats still change for the room, not for the round.
+    if (this.#finished || (before.name === seat.name && before.bot === seat.bot)) return;
+    const refused = this.#play("host", { type: "seat", node, name: seat.name, bot: seat.bot });
+    if (refused) this.#opened().refusedSeats.push(refused);
   }
 
-  #queue(actor: NodeId | "host", action: unknown, origin: Origin | undefined): void {
-    this.#pending.push({ seq: this.#seq++, actor, action, origin });
+  #play(actor: NodeId | "host", action: unknown): Rejection | null {
+    const { live } = this.#opened();
+    return recordInput(this.recording, live, { t: live.t, seq: this.#seq++, actor, action });
+  }
+
+  #opened(): OpenTick {
+    if (this.#open === undefined) {
+      const events: RoundEvent[] = [];
+      const live = openLiveTick(this.recording, (event) => events.push(event));
+      this.#open = { live, events, refusedSeats: [] };
+    }
+    return this.#open;
   }
 }

@@ -60,6 +60,8 @@ export function createRound<T extends ModeTypes>(
 /**
  * Advances the round by one tick: inputs in receipt order (D2), then bots (D5), then the network
  * delivers, the mode ticks and queued messages go on the wire. Pure apart from `round` itself.
+ * The server plays the same tick in three parts (openTick, applyInput as each input arrives,
+ * closeTick at the beat), which gives the same state: nothing else touches the round between.
  */
 export function step<T extends ModeTypes>(
   mode: GameMode<T>,
@@ -67,22 +69,49 @@ export function step<T extends ModeTypes>(
   inputs: readonly Input[],
   emit: (event: RoundEvent<T>) => void = () => {},
 ): InputRejection[] {
-  round.tick++;
-  const ctx = tickContext(mode, round, emit);
+  const ctx = openTick(mode, round, emit);
   const rejections: InputRejection[] = [];
   // D2: receipt order is the server's seq, whatever order the inputs were handed over in.
   for (const input of [...inputs].sort((p, q) => p.seq - q.seq)) {
-    const rejection =
-      input.actor === "host"
-        ? applyHostInput(mode, round, input.action, ctx)
-        : applyNodeInput(mode, round, input.actor, input.action, ctx);
+    const rejection = applyInput(mode, round, input, ctx);
     if (rejection) rejections.push({ seq: input.seq, actor: input.actor, rejection });
   }
+  closeTick(mode, round, ctx);
+  return rejections;
+}
+
+/** Starts the next tick: from here its inputs may be applied, one at a time. */
+export function openTick<T extends ModeTypes>(
+  mode: GameMode<T>,
+  round: Round<T>,
+  emit: (event: RoundEvent<T>) => void = () => {},
+): TickCtx<T> {
+  round.tick++;
+  return tickContext(mode, round, emit);
+}
+
+/** Applies one input of the open tick (D2, D3): null, or why the engine refused it. */
+export function applyInput<T extends ModeTypes>(
+  mode: GameMode<T>,
+  round: Round<T>,
+  input: Input,
+  ctx: TickCtx<T>,
+): Rejection | null {
+  return input.actor === "host"
+    ? applyHostInput(mode, round, input.action, ctx)
+    : applyNodeInput(mode, round, input.actor, input.action, ctx);
+}
+
+/** Ends the open tick: bots play (D5), the network delivers, the mode ticks, messages leave. */
+export function closeTick<T extends ModeTypes>(
+  mode: GameMode<T>,
+  round: Round<T>,
+  ctx: TickCtx<T>,
+): void {
   playBots(mode, round, ctx);
   deliver(round.net, ctx.net, round.tick);
   mode.tick(round, ctx);
   transmit(round.net, ctx.net, round.tick, round.rng);
-  return rejections;
 }
 
 function tickContext<T extends ModeTypes>(

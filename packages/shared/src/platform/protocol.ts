@@ -45,6 +45,8 @@ export const CLIENT_MESSAGE = {
 export const SERVER_MESSAGE = {
   /** D3: `{ seq, rejection }` — the engine refused an action; `seq` echoes the client's. */
   rejected: "rejected",
+  /** D2: `{ seq, t }` — the engine played the action at once, in tick `t`; `seq` echoes the client's. */
+  acted: "acted",
   /** P6: `ProtocolError` — the message itself was refused before reaching the engine. */
   error: "error",
   /** Round events of one tick for animation (host and projector; players get their own). */

@@ -1,5 +1,13 @@
-import type { AnyMode, Round, RoundEvent, Seat } from "../engine/contract.ts";
-import { createRound, type Input, type InputRejection, step } from "../engine/round.ts";
+import type { AnyMode, Rejection, Round, RoundEvent, Seat, TickCtx } from "../engine/contract.ts";
+import {
+  applyInput,
+  closeTick,
+  createRound,
+  type Input,
+  type InputRejection,
+  openTick,
+  step,
+} from "../engine/round.ts";
 import { stateHash } from "../hash.ts";
 import { ENGINE_VERSION } from "../version.ts";
 import { playBaseline } from "./baseline.ts";
@@ -77,7 +85,7 @@ export function recordTick(
   inputs: readonly Input[],
   emit?: (event: RoundEvent) => void,
 ): InputRejection[] {
-  const { mode, round, log } = recording;
+  const { mode, round } = recording;
   for (const input of inputs) {
     // A programming error in the caller, not bad user input: a mis-stamped input would replay
     // at another tick than it was played.
@@ -87,11 +95,49 @@ export function recordTick(
       );
   }
   const rejections = step(mode, round, inputs, emit);
+  logTick(recording, inputs);
+  return rejections;
+}
+
+/**
+ * A tick the server plays as its inputs arrive (D2: each applied at once, in receipt order),
+ * so a player hears the engine's verdict on an action without waiting for the beat. Replaying
+ * its log with `step` gives the same state: nothing else touches the round while it is open.
+ */
+export interface LiveTick {
+  /** The tick this is; every input recorded into it is stamped with it. */
+  readonly t: number;
+  readonly ctx: TickCtx;
+  readonly inputs: Input[];
+}
+
+export function openLiveTick(recording: Recording, emit?: (event: RoundEvent) => void): LiveTick {
+  const ctx = openTick(recording.mode, recording.round, emit);
+  return { t: ctx.tick, ctx, inputs: [] };
+}
+
+/** Applies `input` in the open tick at once; it is logged when the tick closes. */
+export function recordInput(recording: Recording, live: LiveTick, input: Input): Rejection | null {
+  const last = live.inputs[live.inputs.length - 1];
+  if (input.t !== live.t || (last !== undefined && input.seq <= last.seq)) {
+    throw new RangeError(`input ${input.seq} is out of order for tick ${live.t}`);
+  }
+  live.inputs.push(input);
+  return applyInput(recording.mode, recording.round, input, live.ctx);
+}
+
+export function closeLiveTick(recording: Recording, live: LiveTick): void {
+  closeTick(recording.mode, recording.round, live.ctx);
+  logTick(recording, live.inputs);
+}
+
+/** The tick's inputs go into the log, refused ones too (D3: they replay the same way). */
+function logTick(recording: Recording, inputs: readonly Input[]): void {
+  const { round, log } = recording;
   for (const input of inputs) log.inputs.push(input);
   log.endTick = round.tick;
   if (round.tick % CHECKPOINT_EVERY === 0)
     log.checkpoints.push({ t: round.tick, hash: stateHash(round) });
-  return rejections;
 }
 
 /** Closes the log: the final checkpoint and the summary. */
