@@ -86,6 +86,15 @@ describe("createRateLimiter", () => {
     expect(limiter.take("b").ok).toBe(true);
   });
 
+  it("P6: peek says what take would, without counting an attempt", () => {
+    const { limiter } = limiterWithClock({ limit: 2, windowMs: 60_000 });
+    for (let i = 0; i < 5; i++) expect(limiter.peek("a").ok).toBe(true);
+    limiter.take("a");
+    limiter.take("a");
+    expect(limiter.peek("a")).toEqual({ ok: false, retryAfterMs: expect.any(Number) });
+    expect(limiter.peek("b").ok).toBe(true);
+  });
+
   it("refuses a limit or window that is not positive", () => {
     expect(() => createRateLimiter({ limit: 0, windowMs: 1000 })).toThrow(RangeError);
     expect(() => createRateLimiter({ limit: 1, windowMs: 0 })).toThrow(RangeError);

@@ -24,6 +24,8 @@ export type RateLimitDecision = { ok: true } | { ok: false; retryAfterMs: number
 export interface RateLimiter {
   /** Counts an attempt for `key` when it is allowed; a refused attempt is not counted. */
   take(key: string): RateLimitDecision;
+  /** Whether an attempt for `key` now would be allowed, without counting one. */
+  peek(key: string): RateLimitDecision;
   /** Forgets `key`'s attempts and cool-down (after a successful sign-in, say). */
   reset(key: string): void;
 }
@@ -51,14 +53,24 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     return state;
   }
 
+  function decide(state: KeyState, time: number): RateLimitDecision {
+    if (state.blockedUntil > time) return { ok: false, retryAfterMs: state.blockedUntil - time };
+    if (state.attempts.length >= limit) {
+      return { ok: false, retryAfterMs: state.attempts[0]! + windowMs - time };
+    }
+    return { ok: true };
+  }
+
   return {
+    peek(key) {
+      const time = now();
+      return decide(stateOf(key, time), time);
+    },
     take(key) {
       const time = now();
       const state = stateOf(key, time);
-      if (state.blockedUntil > time) return { ok: false, retryAfterMs: state.blockedUntil - time };
-      if (state.attempts.length >= limit) {
-        return { ok: false, retryAfterMs: state.attempts[0]! + windowMs - time };
-      }
+      const decision = decide(state, time);
+      if (!decision.ok) return decision;
       state.attempts.push(time);
       if (cooldownMs !== undefined && state.attempts.length >= limit) {
         state.blockedUntil = time + cooldownMs;

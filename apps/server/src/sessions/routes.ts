@@ -19,14 +19,15 @@ import { roundsRouter } from "./rounds.ts";
 
 const MINUTE = 60_000;
 /**
- * P6: limits per client address against guessing join codes. A whole class behind one school
- * NAT looks like one address, so each is a few times the size of a class.
+ * P6: limits per client address on the students' way in. Only a code that leads nowhere counts
+ * as a guess; a valid code is a student joining, and a lecture hall of 500 behind one school NAT
+ * is one address, so the plain request limit is a flood guard sized well above that.
  */
 export const SESSION_RATE_LIMITS = {
-  /** GET /api/sessions/:code */
-  lookupPerAddress: { limit: 60, windowMs: MINUTE },
-  /** POST /api/sessions/:code/players */
-  joinPerAddress: { limit: 60, windowMs: MINUTE },
+  /** GET /api/sessions/:code and POST /api/sessions/:code/players with an unknown or ended code */
+  guessesPerAddress: { limit: 60, windowMs: MINUTE },
+  /** Both, whatever the code: a 500-student hall looks each code up and joins, some twice. */
+  requestsPerAddress: { limit: 2_000, windowMs: MINUTE },
 } as const;
 
 /** Fresh codes tried before giving up (a collision needs thousands of active sessions). */
@@ -55,8 +56,17 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
   const { store, tokens, rooms, now } = options;
   const router = express.Router();
   const teacherOnly = requireTeacher(options);
-  const lookupPerAddress = createRateLimiter({ ...SESSION_RATE_LIMITS.lookupPerAddress, now });
-  const joinPerAddress = createRateLimiter({ ...SESSION_RATE_LIMITS.joinPerAddress, now });
+  const guessesPerAddress = createRateLimiter({ ...SESSION_RATE_LIMITS.guessesPerAddress, now });
+  const requestsPerAddress = createRateLimiter({ ...SESSION_RATE_LIMITS.requestsPerAddress, now });
+  /** P6: refused with 429 when the address guessed or asked too often; otherwise counted. */
+  const limited = (request: express.Request, response: express.Response): boolean => {
+    const address = request.ip ?? "";
+    const allowed = guessesPerAddress.peek(address).ok
+      ? requestsPerAddress.take(address)
+      : guessesPerAddress.peek(address);
+    if (!allowed.ok) sendRateLimited(response, allowed.retryAfterMs);
+    return !allowed.ok;
+  };
 
   const joinUrl = (code: string) => {
     const base = new URL(options.studentBaseUrl());
@@ -118,9 +128,8 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
   router.use(roundsRouter(options));
 
   router.get("/:code", async (request, response) => {
-    const allowed = lookupPerAddress.take(request.ip ?? "");
-    if (!allowed.ok) return sendRateLimited(response, allowed.retryAfterMs);
-    const session = await activeSession(request.params.code, response);
+    if (limited(request, response)) return;
+    const session = await activeSession(request.params.code, response, request);
     if (session === undefined) return;
     // A student on the join page is about to play: the room must exist (after a restart too).
     await rooms.ensure(session.id);
@@ -128,8 +137,7 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
   });
 
   router.post("/:code/players", async (request, response) => {
-    const allowed = joinPerAddress.take(request.ip ?? "");
-    if (!allowed.ok) return sendRateLimited(response, allowed.retryAfterMs);
+    if (limited(request, response)) return;
     if (!isJoinCode(request.params.code)) return codeError(response, 400, true);
     const body = parseBody(joinBody, request, response);
     if (body === undefined) return;
@@ -143,7 +151,7 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
       });
       return;
     }
-    const session = await activeSession(request.params.code, response, true);
+    const session = await activeSession(request.params.code, response, request, true);
     if (session === undefined) return;
     // The room first: a student must not end up registered without a room to play in.
     const roomId = await rooms.ensure(session.id);
@@ -168,10 +176,18 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
       });
   });
 
-  async function activeSession(code: string, response: express.Response, explain = false) {
+  async function activeSession(
+    code: string,
+    response: express.Response,
+    request: express.Request,
+    explain = false,
+  ) {
     if (!isJoinCode(code)) return codeError(response, 400, explain);
     const session = await store.sessions.byCode(code);
-    if (session === undefined) return codeError(response, 404, explain);
+    if (session === undefined) {
+      guessesPerAddress.take(request.ip ?? "");
+      return codeError(response, 404, explain);
+    }
     return session;
   }
 
