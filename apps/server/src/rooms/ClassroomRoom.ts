@@ -43,10 +43,12 @@ export abstract class ClassroomRoom extends Room<{
 
   override async onCreate(options: unknown): Promise<void> {
     const sessionId = (options as { sessionId?: unknown } | undefined)?.sessionId;
-    if (typeof sessionId !== "string") throw new Error("a classroom room needs a sessionId");
+    const invalid = (message: string) =>
+      new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, message);
+    if (typeof sessionId !== "string") throw invalid("a classroom room needs a sessionId");
     const session = await this.services.store.sessions.byId(sessionId);
     if (session === undefined || session.endedAt !== null) {
-      throw new Error(`session ${sessionId} is not active`);
+      throw invalid(`session ${sessionId.slice(0, 40)} is not active`);
     }
     this.roomId = session.id;
     this.#session = session;
@@ -74,8 +76,10 @@ export abstract class ClassroomRoom extends Room<{
     this.#handle(CLIENT_MESSAGE.act, (client, message) => this.#act(client, message));
     this.#handle(CLIENT_MESSAGE.host, (client, message) => this.#host(client, message));
     this.onMessage("*", (client: ClassroomClient, type: unknown) => {
+      // A message typed "*" itself arrives here with its payload where the type would be.
+      const name = typeof type === "string" || typeof type === "number" ? String(type) : "*";
       if (this.#admit(client)) {
-        refuse(client, "malformed", `Unknown message type "${String(type).slice(0, 40)}".`);
+        refuse(client, "malformed", `Unknown message type "${name.slice(0, 40)}".`);
       }
     });
     this.#whenIdle();
@@ -127,6 +131,13 @@ export abstract class ClassroomRoom extends Room<{
   }
 
   override onUncaughtException(error: RoomException, method: string): void {
+    // P6: a refused token, or a room asked for a session that is not active, is the client's
+    // doing: one line at info, so nobody can fill the error log with stack traces.
+    const { cause } = error as { cause?: unknown };
+    if ((method === "onAuth" || method === "onCreate") && cause instanceof ServerError) {
+      this.services.logger.info({ method, reason: cause.message }, "classroom join refused");
+      return;
+    }
     this.services.logger.error({ err: error, method, roomId: this.roomId }, "classroom room error");
   }
 
