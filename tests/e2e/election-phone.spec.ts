@@ -1,8 +1,6 @@
-import { Client, type Room } from "@colyseus/sdk";
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
-import { join, type Phone, phone, shot } from "./people.ts";
-import { E2E_TEACHER } from "./teacherAccount.ts";
+import { join, openClassAsHost, type Phone, phone, shot } from "./people.ts";
 
 /**
  * Issue 6's phone in real browsers: three students (360×740; Cleo's phone speaks German) are the
@@ -170,24 +168,6 @@ test.describe("the election phone", () => {
     await host.leave();
   });
 });
-
-/** P1, P2: the teacher signs in and opens a class through the HTTP API, then joins as host. */
-async function openClassAsHost(
-  request: APIRequestContext,
-  server: string,
-): Promise<{ host: Room; code: string }> {
-  const login = await request.post("/api/auth/login", { data: E2E_TEACHER });
-  expect(login.status()).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const created = await request.post("/api/sessions", {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  expect(created.status()).toBe(201);
-  const session = (await created.json()) as { roomId: string; code: string };
-  const host = await new Client(server).joinById(session.roomId, { token: accessToken });
-  host.onMessage("*", () => {});
-  return { host, code: session.code };
-}
 
 const status = (student: Phone) => student.page.locator(".raft-status");
 const role = (student: Phone) => student.page.locator(".role-badge");

@@ -1,4 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
+import { Client, type Room } from "@colyseus/sdk";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect } from "./fixtures.ts";
 import { E2E_TEACHER } from "./teacherAccount.ts";
 
@@ -114,4 +115,22 @@ export async function projectorScreen(
   const page = await context.newPage();
   await page.goto(url);
   return page;
+}
+
+/** P1, P2: the teacher signs in and opens a class through the HTTP API, then joins as host. */
+export async function openClassAsHost(
+  request: APIRequestContext,
+  server: string,
+): Promise<{ host: Room; code: string }> {
+  const login = await request.post("/api/auth/login", { data: E2E_TEACHER });
+  expect(login.status()).toBe(200);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const created = await request.post("/api/sessions", {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  expect(created.status()).toBe(201);
+  const session = (await created.json()) as { roomId: string; code: string };
+  const host = await new Client(server).joinById(session.roomId, { token: accessToken });
+  host.onMessage("*", () => {});
+  return { host, code: session.code };
 }

@@ -76,7 +76,7 @@ test.describe("replays", () => {
     await expect(card).toContainText("Ada");
     await expect(card).toContainText(/Delivered\s*\d+ %/);
     const share = teacher.waitForResponse((response) => /\/share$/.test(response.url()));
-    await card.getByRole("button", { name: "Create a read-only link to round 1" }).click();
+    await card.getByRole("button", { name: "Share link to round 1 (read-only)" }).click();
     await share;
     const link = card.getByRole("textbox", { name: "Read-only link to round 1" });
     await expect(link).toHaveValue(/\/replay\/s\/[\w-]{43}$/);
@@ -333,7 +333,7 @@ async function seekTo(page: Page, tick: number): Promise<void> {
 
 /** Steps the replay tick by tick until `ready` counts something (or the round ends). */
 async function playUntil(page: Page, ready: () => Promise<number>): Promise<void> {
-  const forward = page.getByRole("button", { name: "One tick forward" });
+  const forward = page.getByRole("button", { name: "1 tick forward" });
   for (let step = 0; step < 400 && (await ready()) === 0; step++) {
     if (await forward.isDisabled()) return;
     await forward.click();

@@ -93,7 +93,7 @@ test.describe("the student's phone", () => {
     expect(link, "the ring links Ada and Bob").toBeDefined();
     command({ type: "fault", fault: { type: "cut", link: link!.link } });
     const toBob = ada.page.getByRole("button", { name: /^Forward to Bob/ });
-    await expect(toBob).toHaveAccessibleName(/link down/);
+    await expect(toBob).toHaveAccessibleDescription(/link down/);
     await expect(inbox.first()).toBeVisible({ timeout: 20_000 });
     await inbox.first().tap();
     await toBob.tap();

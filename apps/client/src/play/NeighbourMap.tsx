@@ -170,6 +170,12 @@ function NeighbourButton({
   const { t } = i18n;
   const facts = linkFacts(neighbour, picked, index, i18n);
   const name = nodeName(neighbour.node);
+  // WCAG 2.5.3: the name shown is part of the spoken one ("Forward to Ben", "An Ben
+  // weiterleiten"), so speech input can say what it sees; the link's facts are its description.
+  const [before = "", after = ""] = t("play.neighbour.forward", { name: NAME_MARK }).split(
+    NAME_MARK,
+  );
+  const factsId = `neighbour-${neighbour.node}-facts`;
   const isDestination = picked?.dst === neighbour.node;
   // R8 hints say "no route" over a cut link; the ✕ says it better.
   const hint = neighbour.up ? hintText(picked, index, t) : null;
@@ -187,9 +193,10 @@ function NeighbourButton({
       class={classes}
       style={place}
       disabled={!canForward}
-      aria-label={`${t("play.neighbour.forward", { name })}: ${facts.join(", ")}`}
+      aria-describedby={factsId}
       onClick={() => onForward(neighbour)}
     >
+      {before && <span class="visually-hidden">{before}</span>}
       <span class="neighbour__name">
         {arrow && (
           <span class="neighbour__arrow" aria-hidden="true">
@@ -198,6 +205,10 @@ function NeighbourButton({
         )}
         {isDestination && <span aria-hidden="true">★ </span>}
         {name}
+      </span>
+      {after && <span class="visually-hidden">{after}</span>}
+      <span id={factsId} hidden>
+        {facts.join(", ")}
       </span>
       <span class="neighbour__facts" aria-hidden="true">
         {neighbour.up ? shortFacts(neighbour, i18n) : `✕ ${t("play.neighbour.down")}`}
@@ -212,6 +223,9 @@ function NeighbourButton({
 }
 
 type I18n = ReturnType<typeof useI18n>;
+
+/** Stands for the neighbour's name in "Forward to {name}", to split the sentence around it. */
+const NAME_MARK = "\u0000";
 
 /** R2, R8: everything the router knows about one link, for screen readers. */
 function linkFacts(

@@ -32,11 +32,17 @@ export function PhoneView({ view, name, nodeName }: Props) {
   const { t, number } = useI18n();
   const zoom = usePhoneZoom();
   return (
-    <section class="replay-phone" aria-labelledby="replay-phone-title" data-node={view.node}>
+    <section class="replay-phone" data-node={view.node}>
       <h2 id="replay-phone-title" class="replay-phone__title">
         {t("replay.viewer.phoneTitle", { name })}
       </h2>
-      <div class="replay-phone__screen" style={{ width: `${PHONE.width}px` }}>
+      <section
+        class="replay-phone__screen"
+        aria-labelledby="replay-phone-title"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls like the phone did, and its controls are read-only here: a keyboard scrolls it by focusing it.
+        tabIndex={0}
+        style={{ width: `${PHONE.width}px` }}
+      >
         <div
           class="play play--running replay-phone__page"
           style={{ zoom, width: `${PHONE.width / zoom}px`, minHeight: `${PHONE.height / zoom}px` }}
@@ -69,7 +75,7 @@ export function PhoneView({ view, name, nodeName }: Props) {
             />
           </div>
         </div>
-      </div>
+      </section>
     </section>
   );
 }

@@ -176,6 +176,8 @@ function RoundCard({
 }) {
   const { t, number } = useI18n();
   const [link, setLink] = useState<string | null>(null);
+  // A link is out already: sharing again makes a new one.
+  const linkOut = round.shared || link !== null;
   const { number: n, status } = round;
   const rates = deliveryOf(round);
   const percent = (rate: number) => t("teach.percent", { value: number(rate * 100) });
@@ -264,10 +266,12 @@ function RoundCard({
         <button
           type="button"
           class="button button--secondary"
-          aria-label={t("replay.rounds.shareNamed", { number: n })}
+          aria-label={t(linkOut ? "replay.rounds.newLinkNamed" : "replay.rounds.shareNamed", {
+            number: n,
+          })}
           onClick={() => void act(async () => setLink(await shareRound(sessionId, n)), false)}
         >
-          {round.shared || link ? t("replay.rounds.newLink") : t("replay.rounds.share")}
+          {t(linkOut ? "replay.rounds.newLink" : "replay.rounds.share")}
         </button>
         {status === "running" ? (
           <span class="round-card__hint">{t("replay.rounds.runningHint")}</span>

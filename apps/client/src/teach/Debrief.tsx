@@ -28,6 +28,7 @@ export function Debrief({
       class={`debrief debrief--${size}`}
       aria-labelledby="debrief-title"
       data-testid="debrief"
+      data-mode="routing"
     >
       <header class="debrief__head">
         <h2 id="debrief-title" class="debrief__title">
