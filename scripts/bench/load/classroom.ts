@@ -107,13 +107,14 @@ async function watch(base: string, roomId: string, token: string): Promise<Room>
   return room;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers (docs/api.md).
+/** One API call (docs/api.md); its JSON answer, read by the caller. */
 async function call(
   base: string,
   method: string,
   path: string,
   body?: unknown,
   token?: string,
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers (docs/api.md).
 ): Promise<any> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
