@@ -32,8 +32,10 @@ let measuring = false;
 let leaving = false;
 const bots: Bot[] = [];
 
-function count<K extends "bytesDown" | "bytesUp">(key: K, bytes: number): void {
-  if (measuring) stats[key] += bytes;
+function count(key: "bytesDown" | "bytesUp", bytes: number): void {
+  if (!measuring) return;
+  stats[key] += bytes;
+  if (key === "bytesDown") stats.framesDown++;
 }
 
 function failed(code: string): void {

@@ -46,6 +46,11 @@ const SIZE = quick
       soakMark: 120,
       echoSeconds: 30,
     };
+// `--students=N` and `--seconds=S` change the one-room phase alone, to look at one figure.
+for (const arg of args) {
+  const [, key, value] = /^--(students|seconds)=(\d+)$/.exec(arg) ?? [];
+  if (key === "students" || key === "seconds") SIZE[key] = Number(value);
+}
 /** Bot processes: the bots' own decoding is spread over both cores, as phones would be elsewhere. */
 const BOT_PROCESSES = 4;
 /** Joins, countdown and the first full patches are over before a window opens. */
@@ -182,6 +187,7 @@ function perStudent(window: Window) {
   return {
     downBytesPerSecond: round(stats.bytesDown / stats.bots / seconds),
     upBytesPerSecond: round(stats.bytesUp / stats.bots / seconds),
+    framesDownPerSecond: round(stats.framesDown / stats.bots / seconds, 1),
   };
 }
 

@@ -36,8 +36,10 @@ export interface Served {
 export async function startQuorum(): Promise<Served> {
   const dataDir = await mkdtemp(join(tmpdir(), "quorum-load-"));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // QUORUM_LOAD_SERVER_ARGS: Node flags for the server alone, e.g. "--cpu-prof" to profile it.
+  const flags = process.env.QUORUM_LOAD_SERVER_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = started(
-    spawn(process.execPath, ["apps/server/src/main.ts"], {
+    spawn(process.execPath, [...flags, "apps/server/src/main.ts"], {
       cwd: root,
       env: {
         ...process.env,

@@ -15,6 +15,8 @@ export interface BotStats {
   idle: number;
   bytesDown: number;
   bytesUp: number;
+  /** WebSocket messages received: each one a frame the server wrote. */
+  framesDown: number;
   /** Connections that closed or dropped without the bot asking. */
   disconnects: number;
   /** Typed `error` answers and SDK errors. */
@@ -32,6 +34,7 @@ export function emptyStats(bots: number): BotStats {
     idle: 0,
     bytesDown: 0,
     bytesUp: 0,
+    framesDown: 0,
     disconnects: 0,
     errors: 0,
     errorCodes: {},
@@ -45,7 +48,7 @@ export function mergeStats(all: readonly BotStats[]): BotStats {
     // Pushed one by one: spreading 100,000 numbers as arguments overflows the stack.
     for (const ms of stats.answered) total.answered.push(ms);
     for (const ms of stats.shown) total.shown.push(ms);
-    for (const key of ["sent", "rejected", "idle", "bytesDown", "bytesUp"] as const) {
+    for (const key of ["sent", "rejected", "idle", "bytesDown", "bytesUp", "framesDown"] as const) {
       total[key] += stats[key];
     }
     total.disconnects += stats.disconnects;

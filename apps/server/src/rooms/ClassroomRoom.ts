@@ -11,6 +11,7 @@ import type { ClassroomSession } from "../store/types.ts";
 import { checkAct } from "./acts.ts";
 import { type CommandTarget, describe, runHostCommand } from "./commands.ts";
 import { type ClassroomClient, type RoomContext, refuse, type Timer } from "./context.ts";
+import { corked } from "./corked.ts";
 import { DISCONNECT_MESSAGES_PER_SECOND, MessageGuard } from "./guard.ts";
 import { type Identity, identify } from "./identity.ts";
 import { RoundControl } from "./lifecycle.ts";
@@ -66,7 +67,7 @@ export abstract class ClassroomRoom extends Room<{
       clients: () => this.clients,
       round: () => this.#control?.active,
       loop: (beat, intervalMs) => this.setTimestep(beat, intervalMs),
-      patch: () => this.broadcastPatch(),
+      patch: () => corked(this.clients, () => this.broadcastPatch()),
     };
     const roster = new Roster(ctx);
     const control = new RoundControl(ctx, roster);

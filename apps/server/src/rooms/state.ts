@@ -1,6 +1,14 @@
-import { type SchemaType, schema, t } from "@colyseus/schema";
+import { Encoder, type SchemaType, schema, t } from "@colyseus/schema";
 import { ElectionProjection } from "./election/schema.ts";
 import { RoutingProjection } from "./routing/schema.ts";
+
+/**
+ * A room's encoder buffer. The default (16 KB) fits a small class; a lecture hall's state (500
+ * players, a 500-router board) takes about 280 KB to send in full. Past its buffer the encoder
+ * grows a copy, encodes the whole state again and warns on the console, for every client that
+ * joins (measured with `pnpm bench:load`).
+ */
+Encoder.BUFFER_SIZE = 512 * 1024;
 
 /** P3: a student of the session, as everyone in the room sees the class list. */
 export const PlayerEntry = schema(
