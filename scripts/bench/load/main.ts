@@ -272,7 +272,9 @@ async function soak(): Promise<void> {
   });
 }
 
-// An unhandled failure still runs the exit handler that stops the processes a phase started.
+// A signal or an unhandled failure still runs the exit handler that stops the processes a phase
+// started (processes.ts).
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 process.on("unhandledRejection", (error) => {
   console.error(error);
   process.exit(1);

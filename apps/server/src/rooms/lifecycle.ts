@@ -93,8 +93,10 @@ export class RoundControl {
   }
 
   /**
-   * D2, D3: a student's action is played at once in the open tick. Its sender hears the verdict
-   * now (`acted` or `rejected`) and sees its node's new state in the next patch, not a beat later.
+   * D2, D3: a student's action is played at once in the open tick, and its sender hears the
+   * verdict now (`acted` or `rejected`); the phone has hidden the card meanwhile. The state
+   * follows with the tick's patch: projecting one node between beats would make every patch
+   * interval send a frame to every client (measured with `pnpm bench:load`).
    */
   act(origin: Origin, node: NodeId, action: unknown): void {
     const round = this.active;
@@ -105,7 +107,6 @@ export class RoundControl {
       origin.client.send(SERVER_MESSAGE.rejected, { seq: origin.seq, rejection });
       return;
     }
-    round.projection.nodeRef(round.runner.round, node);
     origin.client.send(SERVER_MESSAGE.acted, { seq: origin.seq, t: round.runner.playing });
   }
 
@@ -224,8 +225,9 @@ export class RoundControl {
     for (const [node, events] of routed.nodes) {
       watched.get(node)?.send(SERVER_MESSAGE.events, { tick, events }, AFTER_PATCH);
     }
-    // The tick's state goes out now rather than at the next patch interval (up to 50 ms later).
-    this.#ctx.patch();
+    // The tick's state goes out now rather than at the next patch interval (up to 50 ms later),
+    // in a task of its own: actions that arrived while the tick was played are answered first.
+    setImmediate(() => this.#ctx.patch());
   }
 
   /**
