@@ -145,13 +145,21 @@ export function usePlayerRoom(joinCode: string, seat: PlayerSeat): PlayerRoom {
     }
   }, [phase]);
 
-  // Say so when the connection comes back after a drop.
+  // Say so when the connection comes back after a drop. A tap still unanswered may never have
+  // arrived (a socket can look open for a while after the network is gone, and the SDK drops
+  // what it queued when it gives up): its entry shows again, to be tapped again. Had the first
+  // tap been played after all, the engine refuses the second (R5 for a packet).
   const previous = useRef(status);
   useEffect(() => {
     const was = previous.current;
     previous.current = status;
     if (status === "connected" && (was === "reconnecting" || was === "offline")) {
       latest.current.say("info", latest.current.t("play.status.back"));
+      const unanswered = new Set(sentBySeq.current.values());
+      sentBySeq.current.clear();
+      if (unanswered.size > 0) {
+        setSentEntries((sent) => new Set([...sent].filter((entry) => !unanswered.has(entry))));
+      }
     }
   }, [status]);
 

@@ -59,8 +59,9 @@ export interface RoomConnection<State = unknown> {
   /** The Colyseus session id of the current seat; it changes after a fresh join. */
   readonly sessionId: ReadStore<string | null>;
   /**
-   * Sends a message now, or queues it while the SDK reconnects (it keeps the last 10).
-   * False when it was neither sent nor queued (no seat, or ended).
+   * Sends a message now, or queues it while the SDK reconnects (it keeps the last 10) and sends
+   * it once the seat is back; a fresh join drops them. False when it was neither sent nor queued
+   * (no seat, or ended).
    */
   send(type: string, payload?: unknown): boolean;
   /** Handles every message of `type` from the server, across reconnections. */
@@ -73,6 +74,8 @@ export interface RoomConnection<State = unknown> {
 const MAX_REJOIN_DELAY_MS = 10_000;
 /** SDK reconnection attempts (0.2 s … 3.2 s apart) before a fresh join takes over. */
 const SDK_RETRIES = 5;
+/** Messages queued while the SDK reconnects, as many as the SDK itself would keep. */
+const MAX_QUEUED = 10;
 
 /**
  * Joins the room `roomId` with `{ token }` and keeps the seat: after a network switch, a phone
@@ -94,6 +97,13 @@ export function connectRoom<State = unknown>(
   let rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let joining = false;
+  /**
+   * Messages sent while the SDK reconnects. The connection keeps them, not the SDK: the SDK
+   * queues only while its socket is closed, and a reconnection socket is open long before the
+   * seat is back (the server first waits for the old socket to time out after a network switch),
+   * so what the SDK writes to it meanwhile is never read.
+   */
+  let queued: { type: string; payload: unknown }[] = [];
   /** A refused expired token gets one more try with a fresh one (only a token function has one). */
   let renewed = false;
   /** A room found gone is revived at most once between two seats. */
@@ -116,6 +126,7 @@ export function connectRoom<State = unknown>(
 
   const attach = (joined: Room) => {
     room = joined;
+    queued = [];
     attempt = 0;
     renewed = false;
     revived = false;
@@ -127,7 +138,15 @@ export function connectRoom<State = unknown>(
     joined.onMessage("*", dispatch);
     joined.onStateChange((next) => state.set(plain(next) as State));
     joined.onDrop(() => status.set(navigator.onLine ? "reconnecting" : "offline"));
-    joined.onReconnect(() => status.set("connected"));
+    joined.onReconnect(() => {
+      status.set("connected");
+      const backlog = queued;
+      queued = [];
+      // The SDK acknowledges the seat right after this callback; the backlog follows that.
+      queueMicrotask(() => {
+        for (const { type, payload } of backlog) joined.send(type, payload);
+      });
+    });
     joined.onLeave((code, detail) => {
       if (room !== joined) return;
       room = null;
@@ -220,7 +239,8 @@ export function connectRoom<State = unknown>(
     sessionId,
     send(type, payload) {
       if (!room || end.get()) return false;
-      room.send(type, payload);
+      if (status.get() === "connected") room.send(type, payload);
+      else if (queued.push({ type, payload }) > MAX_QUEUED) queued.shift();
       return true;
     },
     on(type, handler) {
