@@ -39,13 +39,16 @@ function environmentOf(service: ComposeService): Map<string, string> {
   return new Map(entries);
 }
 
-/** `ENV A=1 B=2` lines of the final (runtime) stage of the Dockerfile. */
+/** Read by glibc's malloc, not by the server (docs/benchmarks.md, the soak). */
+const MALLOC_TUNING = /^MALLOC_\w+_?$/;
+
+/** `ENV A=1 B=2` lines of the final (runtime) stage of the Dockerfile, continuations joined. */
 function dockerfileEnvironment(): Map<string, string> {
-  const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+  const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf("\nFROM ")).replace(/\\\n\s*/g, " ");
   const env = new Map<string, string>();
   for (const [, assignments = ""] of runtimeStage.matchAll(/^ENV (.+)$/gm)) {
     for (const [, name = "", value = ""] of assignments.matchAll(/(\w+)=(\S+)/g)) {
-      env.set(name, value);
+      if (!MALLOC_TUNING.test(name)) env.set(name, value);
     }
   }
   return env;

@@ -265,6 +265,10 @@ async function soak(): Promise<void> {
     rssAtMinute2MB: round(atMark / MB),
     rssAtEndMB: round(atEnd / MB),
     rssMaxMB: round(Math.max(...window.rss) / MB),
+    // The curve, so a plateau can be told from a leak: RSS at the end of each minute of the window.
+    rssByMinuteMB: window.rss
+      .filter((_, second) => (second + 1) % 60 === 0)
+      .map((rss) => round(rss / MB)),
     roundSeconds: SIZE.soakSeconds + WARM_UP_MS / 1000,
     p95: percentiles(window.stats.answered).p95,
     disconnects: window.stats.disconnects,

@@ -43,7 +43,11 @@ export async function startQuorum(): Promise<Served> {
       cwd: root,
       env: {
         ...process.env,
+        // As apps/server's `start` script sets them (glibc's malloc; docs/benchmarks.md, soak).
         NODE_ENV: "production",
+        MALLOC_ARENA_MAX: "2",
+        MALLOC_MMAP_THRESHOLD_: "131072",
+        MALLOC_TRIM_THRESHOLD_: "131072",
         PORT: String(port),
         HOST: "127.0.0.1",
         DATA_DIR: dataDir,
