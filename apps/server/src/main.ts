@@ -15,11 +15,11 @@ const server = await startServer(parsed.config).catch((error: unknown) => {
   process.stderr.write(`Quorum could not start: ${String(error)}\n`);
   process.exit(1);
 });
-process.stdout.write(startupBanner(server.urls));
-if (server.setupUrl !== undefined) {
-  // P1: whoever can read this terminal may create the first (admin) account.
-  process.stdout.write(`Create the first teacher account: ${server.setupUrl}\n`);
-}
+// P1: whoever can read this terminal may create the first (admin) account. One write with the
+// banner, so a reader that sees the banner sees the setup line too (a pipe may split two writes).
+const setupLine =
+  server.setupUrl === undefined ? "" : `Create the first teacher account: ${server.setupUrl}\n`;
+process.stdout.write(startupBanner(server.urls) + setupLine);
 
 function shutdown(signal: NodeJS.Signals): void {
   process.stdout.write(`${signal} received, shutting down…\n`);
