@@ -61,9 +61,8 @@ export function sessionsRouter(options: SessionRouteOptions): express.Router {
   /** P6: refused with 429 when the address guessed or asked too often; otherwise counted. */
   const limited = (request: express.Request, response: express.Response): boolean => {
     const address = request.ip ?? "";
-    const allowed = guessesPerAddress.peek(address).ok
-      ? requestsPerAddress.take(address)
-      : guessesPerAddress.peek(address);
+    const guessing = guessesPerAddress.peek(address);
+    const allowed = guessing.ok ? requestsPerAddress.take(address) : guessing;
     if (!allowed.ok) sendRateLimited(response, allowed.retryAfterMs);
     return !allowed.ok;
   };
